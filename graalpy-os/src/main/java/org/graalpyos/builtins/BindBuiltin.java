@@ -1,0 +1,20 @@
+package org.graalpyos.builtins;
+
+import org.graalpyos.language.Args;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+
+/** bind(builtins_module): from now on our errors are Python's own exception types. */
+final class BindBuiltin implements Builtin {
+    @Override
+    public String name() {
+        return "bind";
+    }
+
+    @Override
+    public Object call(OsContext context, Object[] args) {
+        Args.expectCount(context, name(), args, 1);
+        context.errors().bind(args[0]);
+        return true;
+    }
+}

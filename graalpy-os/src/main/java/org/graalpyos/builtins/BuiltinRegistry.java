@@ -1,0 +1,16 @@
+package org.graalpyos.builtins;
+
+import java.util.List;
+
+import org.graalpyos.language.Builtin;
+
+/** Every builtin Python can call, one class each. */
+public final class BuiltinRegistry {
+    private BuiltinRegistry() {
+    }
+
+    public static List<Builtin> all() {
+        return List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
+                        new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitidBuiltin());
+    }
+}

@@ -1,0 +1,29 @@
+package org.graalpyos.builtins;
+
+import org.graalpyos.language.Args;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+import org.graalpyos.language.Tuple;
+import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.NativeError;
+
+/** confstr(name:int) → str, or "" with a second element False when the name has no value. */
+final class ConfstrBuiltin implements Builtin {
+    @Override
+    public String name() {
+        return "confstr";
+    }
+
+    @Override
+    public Object call(OsContext context, Object[] args) {
+        Args.expectCount(context, name(), args, 1);
+        context.checkNativeAccess("confstr");
+        int key = Args.toInt(context, args[0]);
+        try {
+            String value = Libc.confstr(key);
+            return new Tuple(value != null, value == null ? "" : value);
+        } catch (NativeError e) {
+            throw context.errors().osError(e.errno(), null);
+        }
+    }
+}

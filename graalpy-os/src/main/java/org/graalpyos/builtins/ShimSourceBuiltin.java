@@ -1,0 +1,41 @@
+package org.graalpyos.builtins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import org.graalpyos.language.Args;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+
+/**
+ * shim_source("graalpy_os/posix.py"): the text of a shim module packaged on our class path, or
+ * "" when there is none. The bootstrap's import finder serves the graalpy_os package from it, so
+ * the shims work from a jar in any embedding without touching the file system.
+ */
+final class ShimSourceBuiltin implements Builtin {
+    private static final String ROOT = "graalpy_os/";
+
+    @Override
+    public String name() {
+        return "shim_source";
+    }
+
+    @Override
+    @TruffleBoundary
+    public Object call(OsContext context, Object[] args) {
+        Args.expectCount(context, name(), args, 1);
+        String path = Args.toJavaString(context, args[0]);
+        if (!path.startsWith(ROOT) || path.contains("..")) {
+            return "";
+        }
+        try (InputStream in = ShimSourceBuiltin.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.graalpyos.builtins;
+
+import org.graalpyos.language.Args;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+import org.graalpyos.language.Tuple;
+import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.wait.Wait;
+
+/** wait4(pid, options) → (pid, status, *rusage longs): the one call behind wait/wait3/wait4/waitpid. */
+final class Wait4Builtin implements Builtin {
+    @Override
+    public String name() {
+        return "wait4";
+    }
+
+    @Override
+    public Object call(OsContext context, Object[] args) {
+        Args.expectCount(context, name(), args, 2);
+        int pid = Args.toInt(context, args[0]);
+        int options = Args.toInt(context, args[1]);
+        context.checkNativeAccess("wait");
+        try {
+            return Tuple.ofLongs(Wait.wait4(pid, options));
+        } catch (NativeError e) {
+            throw context.errors().osError(e.errno(), null);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.graalpyos.embed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import org.graalpyos.language.OsLanguage;
+
+/**
+ * The one public entry point for Java applications that embed Python.
+ *
+ * <pre>{@code
+ * try (Context context = GraalPyOs.contextBuilder()
+ *                 .allowNativeAccess(true)
+ *                 .allowCreateProcess(true)
+ *                 .allowCreateThread(true)
+ *                 .allowIO(IOAccess.ALL)
+ *                 .build()) {
+ *     GraalPyOs.install(context);
+ *     context.eval("python", "import os; pid = os.posix_spawn('/bin/true', ['true'], {}); print(os.waitpid(pid, 0))");
+ * }
+ * }</pre>
+ *
+ * Opt-in and permission-honouring: without {@code allowCreateProcess} the spawn family raises
+ * PermissionError; without {@code allowNativeAccess} nothing native is called and every function
+ * raises PermissionError naming the permission.
+ */
+public final class GraalPyOs {
+    /** The id of our Truffle language; a Context must permit it next to "python". */
+    public static final String LANGUAGE_ID = OsLanguage.ID;
+
+    private static final String BOOTSTRAP_RESOURCE = "graalpy_os/_bootstrap.py";
+
+    private GraalPyOs() {
+    }
+
+    /** A builder for a Python Context with graalpy-os permitted and real fds and wait statuses (native POSIX backend). */
+    public static Context.Builder contextBuilder() {
+        return Context.newBuilder("python", LANGUAGE_ID).option("python.PosixModuleBackend", "native");
+    }
+
+    /**
+     * Installs our functions into {@code os} and {@code posix} of this Context's Python, before the
+     * caller runs any user code.
+     *
+     * @throws IllegalStateException if the Context does not permit the graalpy-os language
+     */
+    public static void install(Context context) {
+        Value builtins;
+        try {
+            builtins = context.eval(LANGUAGE_ID, "");
+        } catch (IllegalArgumentException | PolyglotException e) {
+            throw new IllegalStateException("graalpy-os: this Context does not permit the '" + LANGUAGE_ID
+                            + "' language; build it with GraalPyOs.contextBuilder() or Context.newBuilder(\"python\", \"" + LANGUAGE_ID + "\")", e);
+        }
+        context.eval(BootstrapSource.SOURCE).execute(builtins);
+    }
+
+    private static final class BootstrapSource {
+        static final Source SOURCE = Source.newBuilder("python", read(), "<graalpy-os bootstrap>").internal(true).buildLiteral();
+
+        private static String read() {
+            try (InputStream in = GraalPyOs.class.getClassLoader().getResourceAsStream(BOOTSTRAP_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("graalpy-os: " + BOOTSTRAP_RESOURCE + " is not on the class path (lib-python-shims jar missing)");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.graalpyos.launcher;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+import org.graalpyos.embed.GraalPyOs;
+
+/**
+ * {@code bin/graalpy-os}: a python3-compatible command line over GraalPy with graalpy-os installed
+ * before user code runs. It prints nothing of its own: CPython's tests compare stdout and stderr.
+ */
+public final class Main {
+    static final String USAGE = "usage: graalpy-os [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+    private static final String HELP = USAGE + "\n"
+                    + "Options (as python3's; those GraalPy cannot honour are accepted and ignored):\n"
+                    + "-c cmd : program passed in as string (terminates option list)\n"
+                    + "-m mod : run library module as a script (terminates option list)\n"
+                    + "-E     : ignore PYTHON* environment variables\n"
+                    + "-I     : isolate Python from the user's environment (implies -E, -P and -s)\n"
+                    + "-S     : don't imply 'import site' on initialization\n"
+                    + "-s     : don't add user site directory to sys.path\n"
+                    + "-P     : don't prepend a potentially unsafe path to sys.path\n"
+                    + "-u     : force the stdout and stderr streams to be unbuffered\n"
+                    + "-B     : don't write .pyc files on import\n"
+                    + "-W arg : warning control\n"
+                    + "-X opt : implementation-specific option (int_max_str_digits, warn_default_encoding; others ignored)\n"
+                    + "-q -v -O -b -d -R: accepted\n"
+                    + "-V, --version: print the Python version number and exit\n"
+                    + "file   : program read from script file\n"
+                    + "-      : program read from stdin\n";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.err.println("Try `graalpy-os -h' for more information.");
+            return 2;
+        }
+        if (commandLine.printHelp()) {
+            System.out.print(HELP);
+            return 0;
+        }
+        if (commandLine.printVersion()) {
+            try (Engine engine = Engine.newBuilder("python").option("engine.WarnInterpreterOnly", "false").build()) {
+                System.out.println("Python " + engine.getLanguages().get("python").getVersion());
+            }
+            return 0;
+        }
+        Context.Builder builder = new ContextOptions(commandLine, executable()).apply(GraalPyOs.contextBuilder());
+        try (Context context = builder.build()) {
+            GraalPyOs.install(context);
+            return execute(context, commandLine);
+        } catch (PolyglotException e) {
+            return exitStatus(e);
+        }
+    }
+
+    /** The absolute path of bin/graalpy-os, which the script passes in: sys.executable. */
+    private static String executable() {
+        String self = System.getProperty("graalpyos.executable");
+        return self != null ? Path.of(self).toAbsolutePath().toString() : "";
+    }
+
+    private static int execute(Context context, CommandLine commandLine) {
+        try {
+            switch (commandLine.mode()) {
+                case COMMAND -> context.eval(Source.newBuilder("python", commandLine.target(), "<string>").buildLiteral());
+                case MODULE -> context.eval("python", "import runpy\nrunpy._run_module_as_main").execute(commandLine.target());
+                case SCRIPT -> context.eval("python", "__graalpython__.run_path()");
+                case STDIN -> context.eval(stdinSource());
+                case INTERACTIVE -> {
+                    if (System.console() != null) {
+                        context.eval("python", "import code\ncode.interact(exitmsg='')");
+                    } else {
+                        context.eval(stdinSource());
+                    }
+                }
+            }
+            if (commandLine.flags().inspect && commandLine.mode() != CommandLine.Mode.INTERACTIVE) {
+                context.eval("python", "import code\ncode.interact(banner='', exitmsg='')");
+            }
+            return 0;
+        } catch (PolyglotException e) {
+            return exitStatus(e);
+        }
+    }
+
+    private static Source stdinSource() {
+        try {
+            return Source.newBuilder("python", new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>").build();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** SystemExit's code; 1 after an uncaught exception, whose traceback GraalPy's excepthook printed. */
+    private static int exitStatus(PolyglotException e) {
+        if (e.isExit()) {
+            return e.getExitStatus();
+        }
+        if (e.isHostException() || e.isInternalError()) {
+            System.err.println("graalpy-os: internal error: " + e.getMessage());
+        }
+        return 1;
+    }
+}

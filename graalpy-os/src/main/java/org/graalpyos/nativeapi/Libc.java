@@ -1,0 +1,319 @@
+package org.graalpyos.nativeapi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Every FFM downcall and struct layout of the project, in one place. Handles are grouped in
+ * holder classes so that a process that never spawns never links the spawn functions (start-up
+ * cost is paid per group, once).
+ */
+public final class Libc {
+    private Libc() {
+    }
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final VarHandle ERRNO = Linker.Option.captureStateLayout()
+                    .varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    /** Size of glibc's capture-state segment for {@link #errno(MemorySegment)}. */
+    public static MemorySegment allocateErrnoState(Arena arena) {
+        return arena.allocate(Linker.Option.captureStateLayout());
+    }
+
+    public static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        return LINKER.downcallHandle(symbol, descriptor, options);
+    }
+
+    static boolean has(String name) {
+        return LIBC.find(name).isPresent();
+    }
+
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    // ---- struct sizes (glibc, x86_64 and aarch64 alike) ----
+    public static final long SIGSET_SIZE = 128;
+    public static final long FILE_ACTIONS_SIZE = 80;
+    public static final long SPAWNATTR_SIZE = 336;
+    public static final long SIGINFO_SIZE = 128;
+    public static final long RUSAGE_SIZE = 144;
+    public static final int NSIG = 65;
+
+    // ---- misc ----
+    private static final class Misc {
+        static final MethodHandle STRERROR = downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle CONFSTR = downcall("confstr", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+    }
+
+    /** The C library's message for an errno value, as CPython's os.strerror gives it. */
+    public static String strerror(int errno) {
+        try {
+            MemorySegment s = (MemorySegment) Misc.STRERROR.invokeExact(errno);
+            return s.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** confstr(3): the value, null when the name has no value; throws {@link NativeError} on EINVAL. */
+    public static String confstr(int name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = allocateErrnoState(arena);
+            long needed = (long) Misc.CONFSTR.invokeExact(errnoState, name, MemorySegment.NULL, 0L);
+            if (needed == 0) {
+                int err = errno(errnoState);
+                if (err != 0) {
+                    throw new NativeError(err);
+                }
+                return null;
+            }
+            MemorySegment buf = arena.allocate(needed);
+            long n = (long) Misc.CONFSTR.invokeExact(errnoState, name, buf, needed);
+            if (n == 0) {
+                throw new NativeError(errno(errnoState));
+            }
+            return buf.getString(0);
+        } catch (NativeError e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- posix_spawn and its file actions / attributes ----
+    private static final class Spawn {
+        static final FunctionDescriptor SPAWN_DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final MethodHandle POSIX_SPAWN = downcall("posix_spawn", SPAWN_DESC);
+        static final MethodHandle POSIX_SPAWNP = downcall("posix_spawnp", SPAWN_DESC);
+        static final MethodHandle FA_INIT = downcall("posix_spawn_file_actions_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle FA_DESTROY = downcall("posix_spawn_file_actions_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle FA_OPEN = downcall("posix_spawn_file_actions_addopen",
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle FA_CLOSE = downcall("posix_spawn_file_actions_addclose", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle FA_DUP2 = downcall("posix_spawn_file_actions_adddup2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        static final MethodHandle ATTR_INIT = downcall("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle ATTR_DESTROY = downcall("posix_spawnattr_destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle ATTR_SETFLAGS = downcall("posix_spawnattr_setflags", FunctionDescriptor.of(JAVA_INT, ADDRESS, ValueLayout.JAVA_SHORT));
+        static final MethodHandle ATTR_SETPGROUP = downcall("posix_spawnattr_setpgroup", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle ATTR_SETSIGMASK = downcall("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle ATTR_SETSIGDEFAULT = downcall("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle ATTR_SETSCHEDPOLICY = downcall("posix_spawnattr_setschedpolicy", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle ATTR_SETSCHEDPARAM = downcall("posix_spawnattr_setschedparam", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle SIGEMPTYSET = downcall("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        static final MethodHandle SIGADDSET = downcall("sigaddset", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    private static final class SpawnCloseFrom {
+        static final MethodHandle FA_CLOSEFROM = has("posix_spawn_file_actions_addclosefrom_np")
+                        ? downcall("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT))
+                        : null;
+    }
+
+    /** Whether glibc offers posix_spawn_file_actions_addclosefrom_np (POSIX_SPAWN_CLOSEFROM). */
+    public static boolean hasSpawnCloseFrom() {
+        return SpawnCloseFrom.FA_CLOSEFROM != null;
+    }
+
+    public static int posixSpawn(boolean searchPath, MemorySegment pidOut, MemorySegment path, MemorySegment fileActions,
+                    MemorySegment attr, MemorySegment argv, MemorySegment envp) {
+        try {
+            MethodHandle h = searchPath ? Spawn.POSIX_SPAWNP : Spawn.POSIX_SPAWN;
+            return (int) h.invokeExact(pidOut, path, fileActions, attr, argv, envp);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsInit(MemorySegment fa) {
+        try {
+            return (int) Spawn.FA_INIT.invokeExact(fa);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsDestroy(MemorySegment fa) {
+        try {
+            return (int) Spawn.FA_DESTROY.invokeExact(fa);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsAddOpen(MemorySegment fa, int fd, MemorySegment path, int oflag, int mode) {
+        try {
+            return (int) Spawn.FA_OPEN.invokeExact(fa, fd, path, oflag, mode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsAddClose(MemorySegment fa, int fd) {
+        try {
+            return (int) Spawn.FA_CLOSE.invokeExact(fa, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsAddDup2(MemorySegment fa, int fd, int newFd) {
+        try {
+            return (int) Spawn.FA_DUP2.invokeExact(fa, fd, newFd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsAddCloseFrom(MemorySegment fa, int fd) {
+        try {
+            return (int) SpawnCloseFrom.FA_CLOSEFROM.invokeExact(fa, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrInit(MemorySegment attr) {
+        try {
+            return (int) Spawn.ATTR_INIT.invokeExact(attr);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrDestroy(MemorySegment attr) {
+        try {
+            return (int) Spawn.ATTR_DESTROY.invokeExact(attr);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetFlags(MemorySegment attr, short flags) {
+        try {
+            return (int) Spawn.ATTR_SETFLAGS.invokeExact(attr, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetPgroup(MemorySegment attr, int pgroup) {
+        try {
+            return (int) Spawn.ATTR_SETPGROUP.invokeExact(attr, pgroup);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetSigmask(MemorySegment attr, MemorySegment sigset) {
+        try {
+            return (int) Spawn.ATTR_SETSIGMASK.invokeExact(attr, sigset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetSigdefault(MemorySegment attr, MemorySegment sigset) {
+        try {
+            return (int) Spawn.ATTR_SETSIGDEFAULT.invokeExact(attr, sigset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetSchedPolicy(MemorySegment attr, int policy) {
+        try {
+            return (int) Spawn.ATTR_SETSCHEDPOLICY.invokeExact(attr, policy);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int spawnAttrSetSchedParam(MemorySegment attr, MemorySegment schedParam) {
+        try {
+            return (int) Spawn.ATTR_SETSCHEDPARAM.invokeExact(attr, schedParam);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int sigemptyset(MemorySegment set) {
+        try {
+            return (int) Spawn.SIGEMPTYSET.invokeExact(set);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sigaddset(3): 0, or -1 when glibc rejects the number (reserved real-time signals). */
+    public static int sigaddset(MemorySegment errnoState, MemorySegment set, int signum) {
+        try {
+            return (int) Spawn.SIGADDSET.invokeExact(errnoState, set, signum);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Signal numbers in [1, NSIG) that sigaddset(3) rejects (glibc keeps some for itself). */
+    public static Object[] reservedSignals() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment set = arena.allocate(SIGSET_SIZE, 8);
+            MemorySegment errnoState = allocateErrnoState(arena);
+            sigemptyset(set);
+            java.util.List<Object> rejected = new java.util.ArrayList<>();
+            for (int signal = 1; signal < NSIG; signal++) {
+                if (sigaddset(errnoState, set, signal) != 0) {
+                    rejected.add(signal);
+                }
+            }
+            return rejected.toArray();
+        }
+    }
+
+    // ---- wait family ----
+    private static final class Wait {
+        static final MethodHandle WAIT4 = downcall("wait4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle WAITID = downcall("waitid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    public static int wait4(MemorySegment errnoState, int pid, MemorySegment status, int options, MemorySegment rusage) {
+        try {
+            return (int) Wait.WAIT4.invokeExact(errnoState, pid, status, options, rusage);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int waitid(MemorySegment errnoState, int idtype, int id, MemorySegment siginfo, int options) {
+        try {
+            return (int) Wait.WAITID.invokeExact(errnoState, idtype, id, siginfo, options);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+}

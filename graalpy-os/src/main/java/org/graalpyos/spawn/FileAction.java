@@ -1,0 +1,21 @@
+package org.graalpyos.spawn;
+
+/** One element of posix_spawn's file_actions, tagged as os.POSIX_SPAWN_OPEN/CLOSE/DUP2/CLOSEFROM. */
+public sealed interface FileAction {
+    int OPEN = 0;
+    int CLOSE = 1;
+    int DUP2 = 2;
+    int CLOSEFROM = 3;
+
+    record Open(int fd, byte[] path, int oflag, int mode) implements FileAction {
+    }
+
+    record Close(int fd) implements FileAction {
+    }
+
+    record Dup2(int fd, int newFd) implements FileAction {
+    }
+
+    record CloseFrom(int fd) implements FileAction {
+    }
+}

@@ -1,0 +1,151 @@
+"""os.spawnv/spawnve/spawnvp/spawnvpe/spawnl... over posix_spawn.
+
+CPython's os.py defines these over fork+exec. Results stay CPython's: P_WAIT returns the exit
+code (-signal when killed), P_NOWAIT returns the pid, and a program that cannot be executed
+gives exit status 127: with P_NOWAIT that status comes from a stand-in child (/bin/sh exiting
+127), since posix_spawn reports exec failures to the parent instead of creating a process.
+"""
+
+import errno as _errno
+import os
+
+from .spawn import environment_block, posix_spawn
+
+P_WAIT = 0
+P_NOWAIT = 1
+P_NOWAITO = 1
+
+_EXEC_FAILED = 127
+
+
+def _spawnvef(mode, file, args, env, search_path):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError("argv must be a tuple or a list")
+    if not args or not args[0]:
+        raise ValueError("argv first element cannot be empty")
+    pid = _try_spawn(file, args, os.environ if env is None else env, search_path)
+    if pid is None:
+        if mode == P_NOWAIT:
+            return posix_spawn("/bin/sh", ["sh", "-c", f"exit {_EXEC_FAILED}"], {})
+        return _EXEC_FAILED
+    if mode == P_NOWAIT:
+        return pid
+    while True:
+        _, status = os.waitpid(pid, 0)
+        if os.WIFSTOPPED(status):
+            continue
+        return os.waitstatus_to_exitcode(status)
+
+
+def _try_spawn(file, args, env, search_path):
+    """The child's pid, or None where CPython's child would have exited 127."""
+    try:
+        environment_block(env)
+        if not search_path or os.path.dirname(os.fsencode(file)):
+            return posix_spawn(file, args, env)
+        for directory in os.get_exec_path(env):
+            candidate = os.path.join(os.fsencode(directory), os.fsencode(file))
+            try:
+                return posix_spawn(candidate, args, env)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as e:
+                if e.errno in (_errno.ENOENT, _errno.ENOTDIR):
+                    continue
+                return None
+        return None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def spawnv(mode, file, args):
+    """spawnv(mode, file, args) -> integer
+
+Execute file with arguments from args in a subprocess.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return _spawnvef(mode, file, args, None, False)
+
+
+def spawnve(mode, file, args, env):
+    """spawnve(mode, file, args, env) -> integer
+
+Execute file with arguments from args in a subprocess with the
+specified environment.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return _spawnvef(mode, file, args, env, False)
+
+
+def spawnvp(mode, file, args):
+    """spawnvp(mode, file, args) -> integer
+
+Execute file (which is looked for along $PATH) with arguments from
+args in a subprocess.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return _spawnvef(mode, file, args, None, True)
+
+
+def spawnvpe(mode, file, args, env):
+    """spawnvpe(mode, file, args, env) -> integer
+
+Execute file (which is looked for along $PATH) with arguments from
+args in a subprocess with the supplied environment.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return _spawnvef(mode, file, args, env, True)
+
+
+def spawnl(mode, file, *args):
+    """spawnl(mode, file, *args) -> integer
+
+Execute file with arguments from args in a subprocess.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return spawnv(mode, file, args)
+
+
+def spawnle(mode, file, *args):
+    """spawnle(mode, file, *args, env) -> integer
+
+Execute file with arguments from args in a subprocess with the
+supplied environment.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    env = args[-1]
+    return spawnve(mode, file, args[:-1], env)
+
+
+def spawnlp(mode, file, *args):
+    """spawnlp(mode, file, *args) -> integer
+
+Execute file (which is looked for along $PATH) with arguments from
+args in a subprocess with the supplied environment.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    return spawnvp(mode, file, args)
+
+
+def spawnlpe(mode, file, *args):
+    """spawnlpe(mode, file, *args, env) -> integer
+
+Execute file (which is looked for along $PATH) with arguments from
+args in a subprocess with the supplied environment.
+If mode == P_NOWAIT return the pid of the process.
+If mode == P_WAIT return the process's exit code if it exits normally;
+otherwise return -SIG, where SIG is the signal that killed it. """
+    env = args[-1]
+    return spawnvpe(mode, file, args[:-1], env)
+
+
+def exports():
+    return {name: value for name, value in globals().items()
+            if (name.startswith("spawn") or name.startswith("P_")) and not name.startswith("_")}

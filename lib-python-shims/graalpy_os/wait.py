@@ -1,0 +1,112 @@
+"""os.wait, wait3, wait4, waitpid, waitid and their constants, over wait4(2) and waitid(2).
+
+The builtin retries EINTR (PEP 475) and raises OSError subclasses (ChildProcessError when there
+is no child); arguments are converted here as CPython's clinic does.
+"""
+
+from . import _native
+from ._convert import c_int
+from ._structseq import structseq
+
+WNOHANG = 1
+WUNTRACED = 2
+WSTOPPED = 2
+WEXITED = 4
+WCONTINUED = 8
+WNOWAIT = 0x01000000
+
+P_ALL = 0
+P_PID = 1
+P_PGID = 2
+P_PIDFD = 3
+
+CLD_EXITED = 1
+CLD_KILLED = 2
+CLD_DUMPED = 3
+CLD_TRAPPED = 4
+CLD_STOPPED = 5
+CLD_CONTINUED = 6
+
+waitid_result = structseq("waitid_result", "posix", ("si_pid", "si_uid", "si_signo", "si_status", "si_code"),
+                          "waitid_result: Result from waitid.\n\n"
+                          "This object may be accessed either as a tuple of\n"
+                          "  (si_pid, si_uid, si_signo, si_status, si_code),\n"
+                          "or via the attributes si_pid, si_uid, and so on.\n\n"
+                          "See os.waitid for more information.")
+
+
+def _wait4(pid, options):
+    result = tuple(_native.builtins.wait4(pid, options))
+    return int(result[0]), int(result[1]), result[2:]
+
+
+def _rusage(longs):
+    import resource
+
+    utime = longs[0] + longs[1] * 1e-6
+    stime = longs[2] + longs[3] * 1e-6
+    return resource.struct_rusage((utime, stime) + tuple(int(v) for v in longs[4:]))
+
+
+def wait():
+    """Wait for completion of a child process.
+
+    Returns a tuple of information about the child process:
+        (pid, status)"""
+    pid, status, _ = _wait4(-1, 0)
+    return pid, status
+
+
+def waitpid(pid, options, /):
+    """Wait for completion of a given child process.
+
+    Returns a tuple of information regarding the child process:
+        (pid, status)
+
+    The options argument is ignored on Windows."""
+    pid, status, _ = _wait4(c_int(pid), c_int(options))
+    return pid, status
+
+
+def wait3(options):
+    """Wait for completion of a child process.
+
+    Returns a tuple of information about the child process:
+      (pid, status, rusage)"""
+    pid, status, usage = _wait4(-1, c_int(options))
+    return pid, status, _rusage(usage)
+
+
+def wait4(pid, options):
+    """Wait for completion of a specific child process.
+
+    Returns a tuple of information about the child process:
+      (pid, status, rusage)"""
+    pid, status, usage = _wait4(c_int(pid), c_int(options))
+    return pid, status, _rusage(usage)
+
+
+def waitid(idtype, id, options, /):
+    """Returns the result of waiting for a process or processes.
+
+      idtype
+        Must be one of be P_PID, P_PGID or P_ALL.
+      id
+        The id to wait on.
+      options
+        Constructed from the ORing of one or more of WEXITED, WSTOPPED
+        or WCONTINUED and additionally may be ORed with WNOHANG or WNOWAIT.
+
+    Returns either waitid_result or None if WNOHANG is specified and there are
+    no children in a waitable state."""
+    info = tuple(_native.builtins.waitid(c_int(idtype), c_int(id), c_int(options)))
+    if int(info[0]) == 0:
+        return None
+    return waitid_result(tuple(int(v) for v in info))
+
+
+def exports():
+    names = {name: value for name, value in globals().items()
+             if name.isupper() and not name.startswith("_")}
+    names.update(wait=wait, waitpid=waitpid, wait3=wait3, wait4=wait4, waitid=waitid, waitid_result=waitid_result)
+    return names
