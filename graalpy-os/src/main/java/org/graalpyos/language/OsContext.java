@@ -21,9 +21,13 @@ public final class OsContext {
         return errors;
     }
 
+    public boolean isNativeAccessAllowed() {
+        return env.isNativeAccessAllowed();
+    }
+
     /** Refuses before any native call when the embedder did not allow native access. */
     public void checkNativeAccess(String function) {
-        if (!env.isNativeAccessAllowed()) {
+        if (!isNativeAccessAllowed()) {
             throw errors.permissionError(function + "() needs native access, which this Context does not allow "
                             + "(Context.Builder.allowNativeAccess(true))");
         }

@@ -1,0 +1,81 @@
+package org.graalpyos.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.io.IOAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.graalpyos.embed.GraalPyOs;
+
+/** The embedding API: one opt-in call, and the Context's permissions are honoured. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class EmbeddingTest {
+
+    @Test
+    void builtinsAreInstalledAndSpawnARealProcess() {
+        try (Python py = Python.full()) {
+            String result = py.run("""
+                            import os
+                            pid = os.posix_spawn('/bin/sh', ['sh', '-c', 'exit 7'], {})
+                            wpid, status = os.waitpid(pid, 0)
+                            result = f"{wpid == pid} {os.waitstatus_to_exitcode(status)} {os.confstr('CS_GNU_LIBC_VERSION').split()[0]}"
+                            """).asString();
+            assertEquals("True 7 glibc", result);
+        }
+    }
+
+    @Test
+    void withoutCreateProcessSpawnRaisesPermissionErrorNamingThePermission() {
+        Context context = GraalPyOs.contextBuilder()
+                        .allowNativeAccess(true)
+                        .allowIO(IOAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .option("log.python.level", "SEVERE")
+                        .build();
+        try (Python py = Python.of(context)) {
+            String result = py.run("""
+                            import os
+                            try:
+                                os.posix_spawn('/bin/true', ['true'], {})
+                                result = 'spawned'
+                            except PermissionError as e:
+                                result = str(e)
+                            """).asString();
+            assertTrue(result.contains("allowCreateProcess"), result);
+        }
+    }
+
+    @Test
+    void withoutNativeAccessNothingNativeIsCalled() {
+        Context context = Context.newBuilder("python", GraalPyOs.LANGUAGE_ID)
+                        .allowCreateProcess(true)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .build();
+        try (Python py = Python.of(context)) {
+            String result = py.run("""
+                            import os
+                            try:
+                                os.waitpid(-1, os.WNOHANG)
+                                result = 'called'
+                            except PermissionError as e:
+                                result = str(e)
+                            """).asString();
+            assertTrue(result.contains("allowNativeAccess"), result);
+        }
+    }
+
+    @Test
+    void aContextWithoutOurLanguageFailsClosedWithAClearError() {
+        try (Context context = Context.newBuilder("python").option("engine.WarnInterpreterOnly", "false").build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> GraalPyOs.install(context));
+            assertTrue(e.getMessage().contains("does not permit the 'graalpy-os' language"), e.getMessage());
+            assertEquals(false, context.eval("python", "import os; hasattr(os, 'posix_spawn')").asBoolean());
+        }
+    }
+}

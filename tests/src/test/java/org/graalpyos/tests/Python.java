@@ -1,0 +1,51 @@
+package org.graalpyos.tests;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+import org.graalpyos.embed.GraalPyOs;
+
+/** An embedded Python with graalpy-os installed, as a Java application would build it. */
+final class Python implements AutoCloseable {
+    final Context context;
+
+    private Python(Context context) {
+        this.context = context;
+    }
+
+    /** Every permission graalpy-os needs. */
+    static Python full() {
+        Context context = GraalPyOs.contextBuilder()
+                        .allowNativeAccess(true)
+                        .allowCreateProcess(true)
+                        .allowCreateThread(true)
+                        .allowIO(IOAccess.ALL)
+                        .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.INHERIT)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .option("log.python.level", "SEVERE")
+                        .build();
+        GraalPyOs.install(context);
+        return new Python(context);
+    }
+
+    static Python of(Context context) {
+        GraalPyOs.install(context);
+        return new Python(context);
+    }
+
+    Value eval(String code) {
+        return context.eval("python", code);
+    }
+
+    /** Runs statements, then returns the value of the expression {@code result}. */
+    Value run(String statements) {
+        eval(statements);
+        return eval("result");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
