@@ -12,7 +12,9 @@ def install(native):
     from . import _native
 
     _native.set(native)
-    from . import confstr, sched, spawn, spawnv, wait
+    from . import audit, confstr, sched, spawn, spawnv, wait
+
+    audit.install()
 
     for module in (confstr, sched, wait, spawn):
         for name, value in module.exports().items():

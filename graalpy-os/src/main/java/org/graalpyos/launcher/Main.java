@@ -1,14 +1,12 @@
 package org.graalpyos.launcher;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 
 import org.graalpyos.embed.GraalPyOs;
 
@@ -35,6 +33,9 @@ public final class Main {
                     + "-V, --version: print the Python version number and exit\n"
                     + "file   : program read from script file\n"
                     + "-      : program read from stdin\n";
+
+    private static final Source RUNNER = Source.newBuilder("python", "import graalpy_os.main\ngraalpy_os.main.run", "<graalpy-os>")
+                    .internal(true).buildLiteral();
 
     private Main() {
     }
@@ -78,39 +79,14 @@ public final class Main {
         return self != null ? Path.of(self).toAbsolutePath().toString() : "";
     }
 
+    /** Runs the program through graalpy_os.main, which ends it the way CPython's main does. */
     private static int execute(Context context, CommandLine commandLine) {
-        try {
-            switch (commandLine.mode()) {
-                case COMMAND -> context.eval(Source.newBuilder("python", commandLine.target(), "<string>").buildLiteral());
-                case MODULE -> context.eval("python", "import runpy\nrunpy._run_module_as_main").execute(commandLine.target());
-                case SCRIPT -> context.eval("python", "__graalpython__.run_path()");
-                case STDIN -> context.eval(stdinSource());
-                case INTERACTIVE -> {
-                    if (System.console() != null) {
-                        context.eval("python", "import code\ncode.interact(exitmsg='')");
-                    } else {
-                        context.eval(stdinSource());
-                    }
-                }
-            }
-            if (commandLine.flags().inspect && commandLine.mode() != CommandLine.Mode.INTERACTIVE) {
-                context.eval("python", "import code\ncode.interact(banner='', exitmsg='')");
-            }
-            return 0;
-        } catch (PolyglotException e) {
-            return exitStatus(e);
-        }
+        Value run = context.eval(RUNNER);
+        String target = commandLine.target() == null ? "" : commandLine.target();
+        return run.execute(commandLine.mode().name(), target, commandLine.flags().inspect).asInt();
     }
 
-    private static Source stdinSource() {
-        try {
-            return Source.newBuilder("python", new InputStreamReader(System.in, StandardCharsets.UTF_8), "<stdin>").build();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** SystemExit's code; 1 after an uncaught exception, whose traceback GraalPy's excepthook printed. */
+    /** An exit from outside the program (atexit handlers, context close). */
     private static int exitStatus(PolyglotException e) {
         if (e.isExit()) {
             return e.getExitStatus();

@@ -1,0 +1,82 @@
+"""The launcher's top level: runs the program as CPython's pymain_run_python does, and ends it
+as PyErr_Print and _Py_HandleSystemExit do (GraalPy's own top level drops the newline after a
+SystemExit message, and shows frames of the launcher)."""
+
+import sys
+
+
+def run(mode, target, inspect):
+    """Runs the program; returns the process exit status."""
+    try:
+        _run(mode, target)
+        if inspect:
+            _interact("")
+    except SystemExit as e:
+        return _system_exit_status(e)
+    except BaseException as e:
+        return _print_uncaught(e)
+    return 0
+
+
+def _run(mode, target):
+    import __main__
+
+    if mode == "COMMAND":
+        exec(compile(target, "<string>", "exec"), __main__.__dict__)
+    elif mode == "MODULE":
+        import runpy
+
+        runpy._run_module_as_main(target)
+    elif mode == "SCRIPT":
+        __graalpython__.run_path()
+    elif mode == "STDIN" or not sys.stdin.isatty():
+        exec(compile(sys.stdin.read(), "<stdin>", "exec"), __main__.__dict__)
+    else:
+        _interact(None)
+
+
+def _interact(banner):
+    import code
+
+    code.interact(banner=banner, exitmsg="")
+
+
+def _system_exit_status(exit):
+    code = exit.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code if -2**31 <= code < 2**31 else -1
+    _flush(sys.stdout)
+    stream = sys.stderr if sys.stderr is not None else sys.__stderr__
+    stream.write(str(code) + "\n")
+    _flush(stream)
+    return 1
+
+
+def _print_uncaught(error):
+    traceback = error.__traceback__
+    while traceback is not None and traceback.tb_frame.f_code.co_filename == _run.__code__.co_filename:
+        traceback = traceback.tb_next
+    error.__traceback__ = traceback
+    sys.last_type, sys.last_value, sys.last_traceback = type(error), error, traceback
+    sys.last_exc = error
+    _flush(sys.stdout)
+    try:
+        sys.excepthook(type(error), error, traceback)
+    except SystemExit as e:
+        return _system_exit_status(e)
+    except BaseException:
+        import traceback as tb_module
+
+        print("Error in sys.excepthook:", file=sys.__stderr__)
+        tb_module.print_exc(file=sys.__stderr__)
+    _flush(sys.stderr)
+    return 130 if isinstance(error, KeyboardInterrupt) else 1
+
+
+def _flush(stream):
+    try:
+        stream.flush()
+    except Exception:
+        pass

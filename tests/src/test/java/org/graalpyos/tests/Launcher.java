@@ -1,0 +1,49 @@
+package org.graalpyos.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs bin/graalpy-os as a real child process with a deadline. */
+final class Launcher {
+    static final Path ROOT = Path.of(System.getProperty("graalpyos.root", "..")).toAbsolutePath().normalize();
+    static final Path EXECUTABLE = ROOT.resolve("bin/graalpy-os");
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(EXECUTABLE.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Path out = java.nio.file.Files.createTempFile("graalpy-os-out", ".txt");
+        Path err = java.nio.file.Files.createTempFile("graalpy-os-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/graalpy-os " + String.join(" ", args) + " did not finish in 90 s");
+        }
+        try {
+            return new Result(process.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(null, Map.of(), args);
+    }
+}

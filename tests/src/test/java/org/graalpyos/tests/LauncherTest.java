@@ -1,0 +1,95 @@
+package org.graalpyos.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/graalpy-os behaves like python3 on the command line, with nothing of its own on stdout/stderr. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LauncherTest {
+
+    @Test
+    void executableIsTheLauncherAndPidIsReal() throws Exception {
+        Launcher.Result r = Launcher.run("-c", "import sys,os; print(sys.executable); print(os.getpid()); print(os.getppid())");
+        String[] lines = r.stdout().split("\n");
+        assertEquals(Launcher.EXECUTABLE.toString(), lines[0]);
+        assertTrue(Integer.parseInt(lines[1]) > 1);
+        assertEquals(ProcessHandle.current().pid(), Long.parseLong(lines[2]), "the JVM is exec'd, so the script's parent is us");
+        assertEquals("", r.stderr());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void systemExitCodeAndMessage() throws Exception {
+        assertEquals(3, Launcher.run("-c", "raise SystemExit(3)").exitCode());
+        Launcher.Result r = Launcher.run("-c", "import sys; sys.exit('bye')");
+        assertEquals(1, r.exitCode());
+        assertEquals("bye\n", r.stderr());
+    }
+
+    @Test
+    void uncaughtExceptionPrintsACPythonTracebackAndExitsOne() throws Exception {
+        Launcher.Result r = Launcher.run("-c", "def f():\n    1/0\nf()");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().startsWith("Traceback (most recent call last):\n"), r.stderr());
+        assertTrue(r.stderr().endsWith("ZeroDivisionError: division by zero\n"), r.stderr());
+        assertEquals("", r.stdout());
+    }
+
+    @Test
+    void scriptArgvPathAndStdin(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("s.py");
+        Files.writeString(script, "import sys\nprint(sys.argv, sys.path[0] == sys.argv[0].rsplit('/', 1)[0], __name__)\n");
+        Launcher.Result r = Launcher.run(script.toString(), "a", "b c");
+        assertEquals("['" + script + "', 'a', 'b c'] True __main__\n", r.stdout());
+        Launcher.Result fromStdin = Launcher.run("import sys; print(sys.argv, input())\nhello\n", Map.of(), "-", "x");
+        assertEquals(1, fromStdin.exitCode(), "the whole of stdin is the program, so input() meets EOF");
+        Launcher.Result piped = Launcher.run("import sys; print(sys.argv)\n", Map.of());
+        assertEquals("['']\n", piped.stdout());
+    }
+
+    @Test
+    void moduleModeCombinedFlagsAndEnvironment(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mymod.py"), "import sys, os\nprint(sys.argv[1:], os.environ.get('X'), sys.flags.isolated)\n");
+        Launcher.Result r = Launcher.run(null, Map.of("PYTHONPATH", dir.toString(), "X", "1"), "-m", "mymod", "q");
+        assertEquals("['q'] 1 0\n", r.stdout());
+        Launcher.Result isolated = Launcher.run(null, Map.of("PYTHONPATH", dir.toString()), "-IS", "-c",
+                        "import sys; print(sys.flags.isolated, sys.flags.no_site, sys.flags.ignore_environment, any('" + dir + "' == p for p in sys.path))");
+        assertEquals("1 1 1 False\n", isolated.stdout());
+    }
+
+    @Test
+    void warningAndXOptionsAreAccepted() throws Exception {
+        Launcher.Result r = Launcher.run("-W", "error::DeprecationWarning", "-X", "faulthandler", "-Wd", "-u", "-B", "-c",
+                        "import sys; print(sys.warnoptions)");
+        assertEquals("['error::DeprecationWarning', 'd']\n", r.stdout());
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void badOptionExitsTwoAndVersionPrintsPython3() throws Exception {
+        Launcher.Result bad = Launcher.run("-Z");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.stderr().contains("usage:"), bad.stderr());
+        Launcher.Result version = Launcher.run("--version");
+        assertTrue(version.stdout().matches("Python 3\\.12\\.\\d+\n"), version.stdout());
+    }
+
+    @Test
+    void childInterpreterThroughSysExecutable() throws Exception {
+        Launcher.Result r = Launcher.run("-c", """
+                        import subprocess, sys
+                        p = subprocess.run([sys.executable, '-c', 'import os, sys; print(hasattr(os, "posix_spawn")); sys.exit(4)'], capture_output=True, text=True)
+                        print(p.stdout.strip(), p.returncode, repr(p.stderr))
+                        """);
+        assertEquals("True 4 ''\n", r.stdout());
+    }
+}
