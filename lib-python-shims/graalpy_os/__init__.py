@@ -12,15 +12,20 @@ def install(native):
     from . import _native
 
     _native.set(native)
-    from . import audit, confstr, sched, spawn, spawnv, wait
+    from . import audit, confstr, exec_, fork, sched, spawn, spawnv, wait
 
     audit.install()
+    fork.install_lock_reinit()
 
-    for module in (confstr, sched, wait, spawn):
+    for module in (confstr, sched, wait, spawn, fork, exec_):
         for name, value in module.exports().items():
+            value = _as_builtin(value)
             setattr(posix, name, value)
             _export(os, name, value)
     for name, value in spawnv.exports().items():
+        value.__module__ = "os"  # os.py functions in CPython, not builtins
+        _export(os, name, value)
+    for name, value in spawnv.constants().items():
         _export(os, name, value)
 
 
@@ -28,3 +33,14 @@ def _export(os, name, value):
     setattr(os, name, value)
     if name not in os.__all__:
         os.__all__.append(name)
+
+
+def _as_builtin(value):
+    """A module function of ours behaves like a C builtin: stored on a class it does not bind
+    `self` (CPython's test_posix stores os.posix_spawn as a class attribute)."""
+    import types
+
+    if isinstance(value, types.FunctionType):
+        value.__module__ = "posix"
+        return staticmethod(value)
+    return value

@@ -45,8 +45,8 @@ def confstr(name, /):
         key = name.__index__()
     else:
         raise TypeError("configuration names must be strings or integers")
-    has_value, value = tuple(_native.builtins.confstr(key))
-    return str(value) if has_value else None
+    value = str(_native.builtins.confstr(key))
+    return value[1:] if value else None
 
 
 def exports():

@@ -6,7 +6,16 @@ import sys
 
 
 def run(mode, target, inspect):
-    """Runs the program; returns the process exit status."""
+    """Runs the program; returns the process exit status (a forked child ends here instead)."""
+    status = _run_program(mode, target, inspect)
+    from . import fork
+
+    if fork.in_forked_child():
+        fork.end_child(status)
+    return status
+
+
+def _run_program(mode, target, inspect):
     try:
         _run(mode, target)
         if inspect:

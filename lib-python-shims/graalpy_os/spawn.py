@@ -6,7 +6,7 @@ fs-encoded bytes and plain ints and does the native work.
 
 import sys
 
-from . import _native
+from . import _native, _wire
 from ._convert import c_int, fs_converter, fs_path, index
 
 POSIX_SPAWN_OPEN = 0
@@ -52,8 +52,14 @@ def _spawn(name, search_path, path, argv, env, file_actions, setpgroup, resetids
     sigdef = None if setsigdef is _NOT_GIVEN else sigset(setsigdef)
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
     sys.audit("os.posix_spawn", path, argv, env)
-    return _native.builtins.posix_spawn(search_path, encoded_path, path, argv_list, env_list, actions, pgroup,
-                                        resetids, setsid, sigmask, sigdef, policy, priority)
+    return _native.builtins.posix_spawn(search_path, _wire.text(encoded_path), path, _wire.items(argv_list),
+                                        _wire.items(env_list), _wire.items(actions), _wire.optional(pgroup),
+                                        resetids, setsid, _signals(sigmask), _signals(sigdef),
+                                        _wire.optional(policy), _wire.optional(priority))
+
+
+def _signals(signals):
+    return "-" if signals is None else " ".join(map(str, signals))
 
 
 def environment_block(env):
@@ -79,7 +85,7 @@ _ARITY = {
 
 
 def _file_actions(file_actions):
-    """parse_file_actions: any iterable of non-empty tuples → normalized tuples for the builtin."""
+    """parse_file_actions: any iterable of non-empty tuples → the builtin's items, e.g. b"2 5 1"."""
     if file_actions is None:
         return []
     try:
@@ -98,11 +104,12 @@ def _file_actions(file_actions):
             raise TypeError(message)
         if tag == POSIX_SPAWN_OPEN:
             _, fd, path, oflag, mode = action
-            actions.append((tag, c_int(fd), fs_converter(path), c_int(oflag), index(mode)))
+            fd, path, oflag, mode = c_int(fd), fs_converter(path), c_int(oflag), index(mode)
+            actions.append(b"%d %d %d %d " % (tag, fd, oflag, mode) + path)
         elif tag == POSIX_SPAWN_DUP2:
-            actions.append((tag, c_int(action[1]), c_int(action[2])))
+            actions.append(b"%d %d %d" % (tag, c_int(action[1]), c_int(action[2])))
         else:
-            actions.append((tag, c_int(action[1])))
+            actions.append(b"%d %d" % (tag, c_int(action[1])))
     return actions
 
 
@@ -140,23 +147,23 @@ def _scheduler(scheduler):
 _capabilities = None
 
 
-def _capability(i):
+def _capabilities_list():
     global _capabilities
     if _capabilities is None:
-        _capabilities = tuple(_native.builtins.capabilities())
-    return _capabilities[i]
+        _capabilities = _wire.ints(_native.builtins.capabilities())
+    return _capabilities
 
 
 def _closefrom_supported():
-    return bool(_capability(0))
+    return bool(_capabilities_list()[0])
 
 
 def _native_nsig():
-    return int(_capability(1))
+    return _capabilities_list()[1]
 
 
 def _reserved_signals():
-    return frozenset(int(s) for s in _capability(2))
+    return frozenset(_capabilities_list()[2:])
 
 
 def exports():

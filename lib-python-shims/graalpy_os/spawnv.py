@@ -147,5 +147,8 @@ otherwise return -SIG, where SIG is the signal that killed it. """
 
 
 def exports():
-    return {name: value for name, value in globals().items()
-            if (name.startswith("spawn") or name.startswith("P_")) and not name.startswith("_")}
+    return {name: value for name, value in globals().items() if name.startswith("spawn")}
+
+
+def constants():
+    return {"P_WAIT": P_WAIT, "P_NOWAIT": P_NOWAIT, "P_NOWAITO": P_NOWAITO}

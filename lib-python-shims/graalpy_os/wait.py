@@ -4,7 +4,7 @@ The builtin retries EINTR (PEP 475) and raises OSError subclasses (ChildProcessE
 is no child); arguments are converted here as CPython's clinic does.
 """
 
-from . import _native
+from . import _native, _wire
 from ._convert import c_int
 from ._structseq import structseq
 
@@ -36,8 +36,8 @@ waitid_result = structseq("waitid_result", "posix", ("si_pid", "si_uid", "si_sig
 
 
 def _wait4(pid, options):
-    result = tuple(_native.builtins.wait4(pid, options))
-    return int(result[0]), int(result[1]), result[2:]
+    result = _wire.ints(_native.builtins.wait4(pid, options))
+    return result[0], result[1], result[2:]
 
 
 def _rusage(longs):
@@ -45,7 +45,7 @@ def _rusage(longs):
 
     utime = longs[0] + longs[1] * 1e-6
     stime = longs[2] + longs[3] * 1e-6
-    return resource.struct_rusage((utime, stime) + tuple(int(v) for v in longs[4:]))
+    return resource.struct_rusage((utime, stime) + longs[4:])
 
 
 def wait():
@@ -99,10 +99,10 @@ def waitid(idtype, id, options, /):
 
     Returns either waitid_result or None if WNOHANG is specified and there are
     no children in a waitable state."""
-    info = tuple(_native.builtins.waitid(c_int(idtype), c_int(id), c_int(options)))
-    if int(info[0]) == 0:
+    info = _wire.ints(_native.builtins.waitid(c_int(idtype), c_int(id), c_int(options)))
+    if info[0] == 0:
         return None
-    return waitid_result(tuple(int(v) for v in info))
+    return waitid_result(info)
 
 
 def exports():

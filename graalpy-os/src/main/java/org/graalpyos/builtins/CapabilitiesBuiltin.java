@@ -2,11 +2,11 @@ package org.graalpyos.builtins;
 
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Tuple;
+import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.Libc;
 
 /**
- * capabilities() → (has POSIX_SPAWN_CLOSEFROM, NSIG, signals sigaddset rejects): what this libc
+ * capabilities() → "closefrom(0/1) NSIG rejected-signal..." ({@link Wire}): what this libc
  * offers, so the shim exports only constants that work and warns as CPython does. Without
  * native access nothing native is asked and the answer is the most conservative one.
  */
@@ -19,8 +19,15 @@ final class CapabilitiesBuiltin implements Builtin {
     @Override
     public Object call(OsContext context, Object[] args) {
         if (!context.isNativeAccessAllowed()) {
-            return new Tuple(false, Libc.NSIG, new Tuple());
+            return Wire.ints(0, Libc.NSIG);
         }
-        return new Tuple(Libc.hasSpawnCloseFrom(), Libc.NSIG, new Tuple(Libc.reservedSignals()));
+        int[] reserved = Libc.reservedSignals();
+        long[] values = new long[2 + reserved.length];
+        values[0] = Libc.hasSpawnCloseFrom() ? 1 : 0;
+        values[1] = Libc.NSIG;
+        for (int i = 0; i < reserved.length; i++) {
+            values[2 + i] = reserved[i];
+        }
+        return Wire.ints(values);
     }
 }

@@ -3,11 +3,10 @@ package org.graalpyos.builtins;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Tuple;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
 
-/** confstr(name:int) → str, or "" with a second element False when the name has no value. */
+/** confstr(name:int) → "=" + the value, or "" when the name has no value (CPython returns None then). */
 final class ConfstrBuiltin implements Builtin {
     @Override
     public String name() {
@@ -21,7 +20,7 @@ final class ConfstrBuiltin implements Builtin {
         int key = Args.toInt(context, args[0]);
         try {
             String value = Libc.confstr(key);
-            return new Tuple(value != null, value == null ? "" : value);
+            return value == null ? "" : "=" + value;
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

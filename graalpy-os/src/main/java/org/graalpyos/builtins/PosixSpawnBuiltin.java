@@ -6,6 +6,7 @@ import java.util.List;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
+import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.spawn.FileAction;
 import org.graalpyos.spawn.PosixSpawn;
@@ -14,8 +15,11 @@ import org.graalpyos.spawn.SpawnSetupError;
 
 /**
  * posix_spawn(search_path, path, filename, argv, envp, file_actions, setpgroup, resetids, setsid,
- * setsigmask, setsigdef, sched_policy, sched_priority) with fs-encoded bytes and normalized
- * tuples from the shim, which parsed os.posix_spawn's arguments in CPython's order.
+ * setsigmask, setsigdef, sched_policy, sched_priority), as the shim's spawn.py parsed them in
+ * CPython's order and encoded them ({@link Wire}): path a latin-1 str; argv, envp and
+ * file_actions NUL-terminated items; signal sets space-separated numbers or None as absent;
+ * setpgroup and the scheduler {@link Args#ABSENT} when not given. filename is the original path
+ * object, for the OSError.
  */
 final class PosixSpawnBuiltin implements Builtin {
     @Override
@@ -28,10 +32,11 @@ final class PosixSpawnBuiltin implements Builtin {
         Args.expectCount(context, name(), args, 13);
         boolean searchPath = Args.toBoolean(context, args[0]);
         context.checkCreateProcess(searchPath ? "posix_spawnp" : "posix_spawn");
-        SpawnRequest request = new SpawnRequest(searchPath, Args.toBytes(context, args[1]), byteStrings(context, args[3]),
-                        byteStrings(context, args[4]), fileActions(context, args[5]), Args.toIntOrNull(context, args[6]),
-                        Args.toBoolean(context, args[7]), Args.toBoolean(context, args[8]), Args.toIntsOrNull(context, args[9]),
-                        Args.toIntsOrNull(context, args[10]), Args.toIntOrNull(context, args[11]), Args.toIntOrNull(context, args[12]));
+        SpawnRequest request = new SpawnRequest(searchPath, Wire.bytes(Args.toJavaString(context, args[1])),
+                        Wire.items(Args.toJavaString(context, args[3])), Wire.items(Args.toJavaString(context, args[4])),
+                        fileActions(Args.toJavaString(context, args[5])), Args.toIntOrAbsent(context, args[6]),
+                        Args.toBoolean(context, args[7]), Args.toBoolean(context, args[8]), signals(context, args[9]),
+                        signals(context, args[10]), Args.toIntOrAbsent(context, args[11]), Args.toIntOrAbsent(context, args[12]));
         try {
             return PosixSpawn.spawn(request);
         } catch (SpawnSetupError e) {
@@ -41,28 +46,24 @@ final class PosixSpawnBuiltin implements Builtin {
         }
     }
 
-    private static List<byte[]> byteStrings(OsContext context, Object sequence) {
-        Object[] items = Args.toArray(context, sequence);
-        List<byte[]> result = new ArrayList<>(items.length);
-        for (Object item : items) {
-            result.add(Args.toBytes(context, item));
-        }
-        return result;
+    /** "-" → not given; else the space-separated signal numbers. */
+    private static int[] signals(OsContext context, Object value) {
+        String text = Args.toJavaString(context, value);
+        return text.equals("-") ? null : Wire.parseInts(text);
     }
 
-    private static List<FileAction> fileActions(OsContext context, Object sequence) {
-        Object[] items = Args.toArray(context, sequence);
-        List<FileAction> actions = new ArrayList<>(items.length);
-        for (Object item : items) {
-            Object[] t = Args.toArray(context, item);
-            int tag = Args.toInt(context, t[0]);
-            actions.add(switch (tag) {
-                case FileAction.OPEN -> new FileAction.Open(Args.toInt(context, t[1]), Args.toBytes(context, t[2]),
-                                Args.toInt(context, t[3]), Args.toInt(context, t[4]));
-                case FileAction.CLOSE -> new FileAction.Close(Args.toInt(context, t[1]));
-                case FileAction.DUP2 -> new FileAction.Dup2(Args.toInt(context, t[1]), Args.toInt(context, t[2]));
-                case FileAction.CLOSEFROM -> new FileAction.CloseFrom(Args.toInt(context, t[1]));
-                default -> throw context.errors().typeError("Unknown file_actions identifier");
+    /** Items "0 fd oflag mode path", "1 fd", "2 fd newfd", "3 fd" (tags as os.POSIX_SPAWN_*). */
+    private static List<FileAction> fileActions(String encoded) {
+        List<FileAction> actions = new ArrayList<>();
+        for (byte[] item : Wire.items(encoded)) {
+            String text = new String(item, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String[] f = text.split(" ", 5);
+            actions.add(switch (Integer.parseInt(f[0])) {
+                case FileAction.OPEN -> new FileAction.Open(Integer.parseInt(f[1]), Wire.bytes(f[4]), Integer.parseInt(f[2]),
+                                Integer.parseInt(f[3]));
+                case FileAction.CLOSE -> new FileAction.Close(Integer.parseInt(f[1]));
+                case FileAction.DUP2 -> new FileAction.Dup2(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+                default -> new FileAction.CloseFrom(Integer.parseInt(f[1]));
             });
         }
         return actions;

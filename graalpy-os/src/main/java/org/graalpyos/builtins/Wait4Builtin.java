@@ -3,11 +3,11 @@ package org.graalpyos.builtins;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Tuple;
+import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.wait.Wait;
 
-/** wait4(pid, options) → (pid, status, *rusage longs): the one call behind wait/wait3/wait4/waitpid. */
+/** wait4(pid, options) → "pid status rusage..." ({@link Wire}): the one call behind wait/wait3/wait4/waitpid. */
 final class Wait4Builtin implements Builtin {
     @Override
     public String name() {
@@ -21,7 +21,7 @@ final class Wait4Builtin implements Builtin {
         int options = Args.toInt(context, args[1]);
         context.checkNativeAccess("wait");
         try {
-            return Tuple.ofLongs(Wait.wait4(pid, options));
+            return Wire.ints(Wait.wait4(pid, options));
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

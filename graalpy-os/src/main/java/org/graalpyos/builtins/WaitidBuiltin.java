@@ -3,11 +3,11 @@ package org.graalpyos.builtins;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Tuple;
+import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.wait.Wait;
 
-/** waitid(idtype, id, options) → (si_pid, si_uid, si_signo, si_status, si_code). */
+/** waitid(idtype, id, options) → "si_pid si_uid si_signo si_status si_code" ({@link Wire}). */
 final class WaitidBuiltin implements Builtin {
     @Override
     public String name() {
@@ -22,7 +22,7 @@ final class WaitidBuiltin implements Builtin {
         int options = Args.toInt(context, args[2]);
         context.checkNativeAccess("waitid");
         try {
-            return Tuple.ofLongs(Wait.waitid(idtype, id, options));
+            return Wire.ints(Wait.waitid(idtype, id, options));
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

@@ -4,9 +4,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
-/** Converts interop values from Python (int, bytes, tuple/list) to Java, without extra copies. */
+/** Reads the interop primitives of {@link Wire} from a builtin's arguments, with Python's errors. */
 public final class Args {
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+    /** Stands for "argument not given" where any C int is a valid value. */
+    public static final long ABSENT = Long.MIN_VALUE;
 
     private Args() {
     }
@@ -19,13 +21,10 @@ public final class Args {
     }
 
     @TruffleBoundary
-    public static int toInt(OsContext context, Object value) {
+    public static long toLong(OsContext context, Object value) {
         try {
-            if (INTEROP.fitsInInt(value)) {
-                return INTEROP.asInt(value);
-            }
-            if (INTEROP.isNumber(value)) {
-                throw context.errors().overflowError("Python int too large to convert to C int");
+            if (INTEROP.fitsInLong(value)) {
+                return INTEROP.asLong(value);
             }
         } catch (UnsupportedMessageException e) {
             // falls through to the TypeError below
@@ -34,26 +33,18 @@ public final class Args {
     }
 
     @TruffleBoundary
-    public static boolean isNone(Object value) {
-        return INTEROP.isNull(value);
+    public static int toInt(OsContext context, Object value) {
+        long number = toLong(context, value);
+        if (number != (int) number) {
+            throw context.errors().overflowError("Python int too large to convert to C int");
+        }
+        return (int) number;
     }
 
-    /** None → null, else the int. */
-    public static Integer toIntOrNull(OsContext context, Object value) {
-        return isNone(value) ? null : toInt(context, value);
-    }
-
-    /** None → null, else a sequence of ints. */
-    public static int[] toIntsOrNull(OsContext context, Object value) {
-        if (isNone(value)) {
-            return null;
-        }
-        Object[] items = toArray(context, value);
-        int[] ints = new int[items.length];
-        for (int i = 0; i < items.length; i++) {
-            ints[i] = toInt(context, items[i]);
-        }
-        return ints;
+    /** {@link #ABSENT} → null, else the int. */
+    public static Integer toIntOrAbsent(OsContext context, Object value) {
+        long number = toLong(context, value);
+        return number == ABSENT ? null : toInt(context, value);
     }
 
     @TruffleBoundary
@@ -63,40 +54,6 @@ public final class Args {
         } catch (UnsupportedMessageException e) {
             throw context.errors().typeError("expected a bool");
         }
-    }
-
-    /** A Python bytes-like object (or a sequence of small ints) as a Java byte array. */
-    @TruffleBoundary
-    public static byte[] toBytes(OsContext context, Object value) {
-        try {
-            if (INTEROP.hasBufferElements(value)) {
-                long size = INTEROP.getBufferSize(value);
-                byte[] bytes = new byte[Math.toIntExact(size)];
-                INTEROP.readBuffer(value, 0, bytes, 0, bytes.length);
-                return bytes;
-            }
-        } catch (UnsupportedMessageException | com.oracle.truffle.api.interop.InvalidBufferOffsetException e) {
-            // falls through to the TypeError below
-        }
-        throw context.errors().typeError("expected a bytes-like object");
-    }
-
-    /** The elements of a Python tuple or list. */
-    @TruffleBoundary
-    public static Object[] toArray(OsContext context, Object value) {
-        try {
-            if (INTEROP.hasArrayElements(value)) {
-                int n = Math.toIntExact(INTEROP.getArraySize(value));
-                Object[] items = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    items[i] = INTEROP.readArrayElement(value, i);
-                }
-                return items;
-            }
-        } catch (UnsupportedMessageException | com.oracle.truffle.api.interop.InvalidArrayIndexException e) {
-            // falls through to the TypeError below
-        }
-        throw context.errors().typeError("expected a tuple or list");
     }
 
     @TruffleBoundary

@@ -47,6 +47,11 @@ public final class PythonErrors {
     }
 
     @TruffleBoundary
+    public RuntimeException runtimeError(String message) {
+        return raise("RuntimeError", message);
+    }
+
+    @TruffleBoundary
     public RuntimeException overflowError(String message) {
         return raise("OverflowError", message);
     }

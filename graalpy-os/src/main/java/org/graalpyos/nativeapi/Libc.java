@@ -280,18 +280,199 @@ public final class Libc {
     }
 
     /** Signal numbers in [1, NSIG) that sigaddset(3) rejects (glibc keeps some for itself). */
-    public static Object[] reservedSignals() {
+    public static int[] reservedSignals() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment set = arena.allocate(SIGSET_SIZE, 8);
             MemorySegment errnoState = allocateErrnoState(arena);
             sigemptyset(set);
-            java.util.List<Object> rejected = new java.util.ArrayList<>();
-            for (int signal = 1; signal < NSIG; signal++) {
-                if (sigaddset(errnoState, set, signal) != 0) {
-                    rejected.add(signal);
-                }
-            }
-            return rejected.toArray();
+            return java.util.stream.IntStream.range(1, NSIG).filter(signal -> sigaddset(errnoState, set, signal) != 0).toArray();
+        }
+    }
+
+    // ---- process and fd primitives of the fork protocol ----
+    /**
+     * fork and _exit are "critical" downcalls: no Java thread-state transition around them, so
+     * a child whose copied safepoint state is armed still gets to run its first statements.
+     */
+    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
+
+    private static final class Process {
+        static final MethodHandle FORK = downcall("fork", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle EXIT = downcall("_exit", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
+        /** Same signature as _exit, harmless to call: links _exit's call path in the parent. */
+        static final MethodHandle SRAND = downcall("srand", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
+        static final MethodHandle GETPID = downcall("getpid", FunctionDescriptor.of(JAVA_INT));
+        static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle PIPE2 = downcall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle READ = downcall("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WRITE = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WRITE_CRITICAL = downcall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CRITICAL);
+        static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle OPEN = downcall("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle DUP3 = downcall("dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle EXECVE = downcall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle FEXECVE = downcall("fexecve", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle NANOSLEEP = downcall("nanosleep", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
+    }
+
+    public static final int O_RDONLY = 0;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final short POLLIN = 1;
+
+    /** execve(2), or fexecve(3) when {@code path} is NULL: returns errno (it returns only on failure). */
+    public static int execve(MemorySegment errnoState, int fd, MemorySegment path, MemorySegment argv, MemorySegment envp) {
+        try {
+            int ignored = path.equals(MemorySegment.NULL) ? (int) Process.FEXECVE.invokeExact(errnoState, fd, argv, envp)
+                            : (int) Process.EXECVE.invokeExact(errnoState, path, argv, envp);
+            return errno(errnoState);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** fork(2): the pid, 0 in the child, or -errno. */
+    public static int fork(MemorySegment errnoState) {
+        try {
+            int pid = (int) Process.FORK.invokeExact(errnoState);
+            return pid < 0 ? -errno(errnoState) : pid;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** _exit(2): ends the process at once, without JVM shutdown (which a forked child cannot do). */
+    public static void exitImmediately(int status) {
+        invokeIntToVoid(Process.EXIT, status);
+    }
+
+    /**
+     * Links, in a parent about to fork, every call path its child takes before it has checked that
+     * no dead thread holds a JVM lock: linking a call site or creating a native wrapper in the
+     * child could block on such a lock (CodeCache_lock, seen) forever.
+     */
+    public static void linkForkChildCalls(MemorySegment scratch) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = allocateErrnoState(arena);
+            MemorySegment strings = CStrings.array(arena, java.util.List.of(new byte[0]));
+            execve(errnoState, -1, arena.allocate(1), strings, strings); // "": ENOENT
+            errno(errnoState);
+        }
+        invokeIntToVoid(Process.SRAND, 1);
+        writeCritical(-1, scratch, 0);
+        MemorySegment zeroTimespec = scratch.asSlice(0, 16).fill((byte) 0);
+        sleepCritical(zeroTimespec);
+        close(-1);
+    }
+
+    private static void invokeIntToVoid(MethodHandle handle, int argument) {
+        try {
+            handle.invokeExact(argument);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int getpid() {
+        try {
+            return (int) Process.GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int kill(int pid, int signal) {
+        try {
+            return (int) Process.KILL.invokeExact(pid, signal);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pipe2(2) with O_CLOEXEC into {@code fds} (two ints); 0 or -errno. */
+    public static int pipeCloexec(MemorySegment errnoState, MemorySegment fds) {
+        try {
+            int rc = (int) Process.PIPE2.invokeExact(errnoState, fds, O_CLOEXEC);
+            return rc < 0 ? -errno(errnoState) : 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int close(int fd) {
+        try {
+            return (int) Process.CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long read(int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) Process.READ.invokeExact(fd, buffer, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long write(int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) Process.WRITE.invokeExact(fd, buffer, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** write(2) without a thread-state transition: safe while a safepoint may be armed. */
+    public static long writeCritical(int fd, MemorySegment buffer, long count) {
+        try {
+            return (long) Process.WRITE_CRITICAL.invokeExact(fd, buffer, count);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** poll(2) on one fd for input: &gt;0 readable or hung up, 0 timeout, -errno. */
+    public static int pollIn(MemorySegment errnoState, MemorySegment pollfd, int fd, int timeoutMillis) {
+        pollfd.set(JAVA_INT, 0, fd);
+        pollfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+        pollfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+        try {
+            int rc = (int) Process.POLL.invokeExact(errnoState, pollfd, 1L, timeoutMillis);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static final long POLLFD_SIZE = 8;
+
+    /** open(2) read-only, close-on-exec: the fd or -errno. */
+    public static int openReadOnly(MemorySegment errnoState, MemorySegment path) {
+        try {
+            int fd = (int) Process.OPEN.invokeExact(errnoState, path, O_RDONLY | O_CLOEXEC);
+            return fd < 0 ? -errno(errnoState) : fd;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** dup3(2): 0 or -errno. */
+    public static int dup3(MemorySegment errnoState, int oldFd, int newFd, int flags) {
+        try {
+            int rc = (int) Process.DUP3.invokeExact(errnoState, oldFd, newFd, flags);
+            return rc < 0 ? -errno(errnoState) : 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** nanosleep(2) without a thread-state transition (the watchdog's tick). */
+    public static void sleepCritical(MemorySegment timespec) {
+        try {
+            int ignored = (int) Process.NANOSLEEP.invokeExact(timespec, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 

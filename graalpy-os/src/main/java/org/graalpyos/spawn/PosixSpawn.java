@@ -4,10 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
 
@@ -40,8 +39,8 @@ public final class PosixSpawn {
                     addFileActions(arena, fileActions, request.fileActions());
                     setAttributes(arena, attr, request);
                     MemorySegment pid = arena.allocate(JAVA_INT);
-                    int err = Libc.posixSpawn(request.searchPath(), pid, cString(arena, request.path()), fileActions, attr,
-                                    cStringArray(arena, request.argv()), cStringArray(arena, request.envp()));
+                    int err = Libc.posixSpawn(request.searchPath(), pid, CStrings.of(arena, request.path()), fileActions, attr,
+                                    CStrings.array(arena, request.argv()), CStrings.array(arena, request.envp()));
                     if (err != 0) {
                         throw new NativeError(err);
                     }
@@ -58,7 +57,7 @@ public final class PosixSpawn {
     private static void addFileActions(Arena arena, MemorySegment fa, List<FileAction> actions) {
         for (FileAction action : actions) {
             int rc = switch (action) {
-                case FileAction.Open o -> Libc.fileActionsAddOpen(fa, o.fd(), cString(arena, o.path()), o.oflag(), o.mode());
+                case FileAction.Open o -> Libc.fileActionsAddOpen(fa, o.fd(), CStrings.of(arena, o.path()), o.oflag(), o.mode());
                 case FileAction.Close c -> Libc.fileActionsAddClose(fa, c.fd());
                 case FileAction.Dup2 d -> Libc.fileActionsAddDup2(fa, d.fd(), d.newFd());
                 case FileAction.CloseFrom c -> Libc.fileActionsAddCloseFrom(fa, c.fd());
@@ -115,20 +114,5 @@ public final class PosixSpawn {
         if (rc != 0) {
             throw new SpawnSetupError(rc);
         }
-    }
-
-    private static MemorySegment cString(Arena arena, byte[] bytes) {
-        MemorySegment s = arena.allocate(bytes.length + 1L);
-        MemorySegment.copy(bytes, 0, s, JAVA_BYTE, 0, bytes.length);
-        return s;
-    }
-
-    private static MemorySegment cStringArray(Arena arena, List<byte[]> strings) {
-        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
-        for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ADDRESS, i, cString(arena, strings.get(i)));
-        }
-        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
-        return array;
     }
 }

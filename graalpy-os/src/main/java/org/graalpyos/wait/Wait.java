@@ -53,6 +53,11 @@ public final class Wait {
         }
     }
 
+    /** Blocks until {@code pid} has exited and returns its wait status (for children no Python code knows of). */
+    public static int reap(int pid) {
+        return (int) wait4(pid, 0)[1];
+    }
+
     /** waitid(idtype, id, options): {si_pid, si_uid, si_signo, si_status, si_code}; si_pid 0 means none ready. */
     public static long[] waitid(int idtype, int id, int options) {
         try (Arena arena = Arena.ofConfined()) {

@@ -1,0 +1,28 @@
+package org.graalpyos.builtins;
+
+import org.graalpyos.fork.ForkProtocol;
+import org.graalpyos.language.Args;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+import org.graalpyos.nativeapi.NativeError;
+
+/** fork() → pid (0 in the child): the JVM part of os.fork; the shim runs CPython's steps around it. */
+final class ForkBuiltin implements Builtin {
+    @Override
+    public String name() {
+        return "fork";
+    }
+
+    @Override
+    public Object call(OsContext context, Object[] args) {
+        Args.expectCount(context, name(), args, 0);
+        context.checkCreateProcess("fork");
+        try {
+            return ForkProtocol.get().fork();
+        } catch (ForkProtocol.Refused e) {
+            throw context.errors().runtimeError(e.getMessage());
+        } catch (NativeError e) {
+            throw context.errors().osError(e.errno(), null);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+"""os.execve (GraalPy has only execv), as CPython's os_execve_impl: fd paths use fexecve."""
+
+import sys
+
+from . import _native, _wire
+from ._convert import fs_converter, fs_path
+from .spawn import environment_block
+
+
+def execve(path, argv, env):
+    """Execute an executable path with arguments, replacing current process.
+
+      path
+        Path of executable file.
+      argv
+        Tuple or list of strings.
+      env
+        Dictionary of strings mapping to strings."""
+    if isinstance(path, int) and not isinstance(path, bool):
+        fd, encoded = path, None
+    else:
+        fd, encoded = -1, fs_path(path, "execve")
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError("execve: argv must be a tuple or list")
+    if not argv:
+        raise ValueError("execve: argv must not be empty")
+    if not hasattr(type(env), "__getitem__"):
+        raise TypeError("execve: environment must be a mapping object")
+    argv_list = [fs_converter(arg) for arg in argv]
+    if not argv_list[0]:
+        raise ValueError("execve: argv first element cannot be empty")
+    env_list = environment_block(env)
+    sys.audit("os.exec", path, argv, env)
+    _native.builtins.execve(fd, "" if encoded is None else _wire.text(encoded), path,
+                            _wire.items(argv_list), _wire.items(env_list))
+
+
+def exports():
+    return {"execve": execve}

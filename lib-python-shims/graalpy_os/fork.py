@@ -1,0 +1,188 @@
+"""os.register_at_fork and os.fork with CPython 3.12's protocol (Modules/posixmodule.c).
+
+os_fork_impl, in order: refuse at shutdown, audit "os.fork", PyOS_BeforeFork (before-hooks in
+reverse registration order, then the import lock), fork, then in the parent the multi-threaded
+DeprecationWarning and PyOS_AfterFork_Parent (release the import lock, after_in_parent hooks), in
+the child PyOS_AfterFork_Child (the import lock re-initialized, after_in_child hooks). The JVM
+part of the fork (handshake, retries, the child's recovery and watchdog) is the Java builtin's.
+"""
+
+import sys
+
+from . import _native
+
+_before = []
+_after_in_child = []
+_after_in_parent = []
+_HOOK_NAMES = ("before", "after_in_child", "after_in_parent")
+
+_in_forked_child = False
+
+
+def register_at_fork(*args, **kwargs):
+    """Register callables to be called when forking a new process.
+
+      before
+        A callable to be called in the parent before the fork() syscall.
+      after_in_child
+        A callable to be called in the child after fork().
+      after_in_parent
+        A callable to be called in the parent after fork().
+
+    'before' callbacks are called in reverse order.
+    'after_in_child' and 'after_in_parent' callbacks are called in order."""
+    if args:
+        raise TypeError("register_at_fork() takes no positional arguments")
+    for name in kwargs:
+        if name not in _HOOK_NAMES:
+            raise TypeError(f"'{name}' is an invalid keyword argument for register_at_fork()")
+    if not kwargs:
+        raise TypeError("At least one argument is required.")
+    for name in _HOOK_NAMES:
+        if name in kwargs and not callable(kwargs[name]):
+            raise TypeError(f"'{name}' must be callable, not {type(kwargs[name]).__name__}")
+    if "before" in kwargs:
+        _before.append(kwargs["before"])
+    if "after_in_child" in kwargs:
+        _after_in_child.append(kwargs["after_in_child"])
+    if "after_in_parent" in kwargs:
+        _after_in_parent.append(kwargs["after_in_parent"])
+
+
+def _run_hooks(hooks, reverse=False):
+    """run_at_forkers: over a copy, each exception to sys.unraisablehook with the hook as object."""
+    copy = list(hooks)
+    if reverse:
+        copy.reverse()
+    for hook in copy:
+        try:
+            hook()
+        except BaseException as error:
+            _write_unraisable(error, hook)
+
+
+def _write_unraisable(error, obj):
+    try:
+        sys.unraisablehook(sys.UnraisableHookArgs((type(error), error, error.__traceback__, None, obj)))
+    except BaseException:
+        pass
+
+
+def before_fork():
+    """PyOS_BeforeFork."""
+    import _imp
+
+    _run_hooks(_before, reverse=True)
+    _imp.acquire_lock()
+
+
+def after_fork_parent():
+    """PyOS_AfterFork_Parent."""
+    import _imp
+
+    _imp.release_lock()
+    _run_hooks(_after_in_parent)
+
+
+def after_fork_child():
+    """PyOS_AfterFork_Child, after the Java side replaced the GIL, thread states and import lock."""
+    import _imp
+    import os
+
+    global _in_forked_child
+    _in_forked_child = True
+    # The import lock kept the depth it had at fork, which includes PyOS_BeforeFork's acquisition.
+    _imp.release_lock()
+    os._exit = _exit
+    _run_hooks(_after_in_child)
+
+
+def warn_about_fork_with_threads(name):
+    """CPython counts OS threads; a JVM always has ~20, so count Python threads (its fallback)."""
+    try:
+        threading = sys.modules.get("threading")
+        if threading is None:
+            return
+        count = len(threading._active) + len(threading._limbo)
+        if count > 1:
+            import os
+            import warnings
+
+            warnings.warn(f"This process (pid={os.getpid()}) is multi-threaded, use of {name}() may lead to deadlocks "
+                          f"in the child.", DeprecationWarning, stacklevel=3)
+    except Exception:
+        pass  # PyErr_Clear(): even an "error" filter never raises here
+
+
+def fork():
+    """Fork a child process.
+
+    Return 0 to child process and PID of child to parent process."""
+    if sys.is_finalizing():
+        raise RuntimeError("can't fork at interpreter shutdown")
+    sys.audit("os.fork")
+    before_fork()
+    try:
+        pid = _native.builtins.fork()
+    except BaseException:
+        warn_about_fork_with_threads("fork")
+        after_fork_parent()
+        raise
+    if pid == 0:
+        after_fork_child()
+    else:
+        warn_about_fork_with_threads("fork")
+        after_fork_parent()
+    return pid
+
+
+def _exit(status):
+    """Exit to the system with specified status, without normal exit processing."""
+    from ._convert import c_int
+
+    _native.builtins.exit_process(c_int(status))
+
+
+def in_forked_child():
+    return _in_forked_child
+
+
+def end_child(status):
+    """A forked child's Py_FinalizeEx: join its threads, run atexit, flush, then _exit(2): a JVM child
+    cannot close its context or shut the JVM down (both wait for threads that do not exist)."""
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException as error:
+            _write_unraisable(error, threading._shutdown)
+    try:
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    _native.builtins.exit_process(status & 0xff if status >= 0 else 1)
+
+
+def _lock_at_fork_reinit(self):
+    """Initialize the lock in a child process after fork()."""
+    _native.builtins.lock_at_fork_reinit(self)
+
+
+def install_lock_reinit():
+    """GraalPy's lock types lack _at_fork_reinit, which threading and logging call in a child."""
+    import _thread
+
+    for lock_type in (_thread.LockType, _thread.RLock):
+        if not hasattr(lock_type, "_at_fork_reinit"):
+            _native.builtins.set_builtin_type_attribute(lock_type, "_at_fork_reinit", _lock_at_fork_reinit)
+
+
+def exports():
+    return {"register_at_fork": register_at_fork, "fork": fork}
