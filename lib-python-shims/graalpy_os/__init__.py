@@ -5,7 +5,8 @@ submodules into ``posix`` and ``os`` (and their ``__all__``), as CPython's posix
 """
 
 
-def install(native):
+def install(native, options=""):
+    """options: space-separated words from the host; "no_fork" leaves os.fork out."""
     import os
     import posix
 
@@ -17,8 +18,10 @@ def install(native):
     audit.install()
     fork.install_lock_reinit()
 
+    fork_enabled = "no_fork" not in options.split()
     for module in (confstr, sched, wait, spawn, fork, exec_):
-        for name, value in module.exports().items():
+        exports = module.exports(fork_enabled) if module is fork else module.exports()
+        for name, value in exports.items():
             value = _as_builtin(value)
             setattr(posix, name, value)
             _export(os, name, value)

@@ -1,6 +1,6 @@
 # Evaluated by the host (GraalPyOs.install) before any user code: binds Python's exception
 # types, makes the graalpy_os package importable from the jar that carries it, installs it.
-def _graalpy_os_bootstrap(native):
+def _graalpy_os_bootstrap(native, options):
     import builtins
     import sys
     from importlib.machinery import ModuleSpec
@@ -44,7 +44,7 @@ def _graalpy_os_bootstrap(native):
 
     sys.meta_path.insert(0, ShimFinder)
     import graalpy_os
-    graalpy_os.install(native)
+    graalpy_os.install(native, str(options))
 
 
 _graalpy_os_bootstrap

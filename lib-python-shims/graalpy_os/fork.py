@@ -1,6 +1,6 @@
 """os.register_at_fork and os.fork with CPython 3.12's protocol (Modules/posixmodule.c).
 
-os_fork_impl, in order: refuse at shutdown, audit "os.fork", PyOS_BeforeFork (before-hooks in
+os_fork_impl, in order: refuse at shutdown (and where this JVM cannot fork), audit "os.fork", PyOS_BeforeFork (before-hooks in
 reverse registration order, then the import lock), fork, then in the parent the multi-threaded
 DeprecationWarning and PyOS_AfterFork_Parent (release the import lock, after_in_parent hooks), in
 the child PyOS_AfterFork_Child (the import lock re-initialized, after_in_child hooks). The JVM
@@ -120,6 +120,9 @@ def fork():
     Return 0 to child process and PID of child to parent process."""
     if sys.is_finalizing():
         raise RuntimeError("can't fork at interpreter shutdown")
+    refusal = str(_native.builtins.fork_prepare())
+    if refusal:
+        raise RuntimeError(refusal)
     sys.audit("os.fork")
     before_fork()
     try:
@@ -184,5 +187,8 @@ def install_lock_reinit():
             _native.builtins.set_builtin_type_attribute(lock_type, "_at_fork_reinit", _lock_at_fork_reinit)
 
 
-def exports():
-    return {"register_at_fork": register_at_fork, "fork": fork}
+def exports(fork_enabled=True):
+    names = {"register_at_fork": register_at_fork}
+    if fork_enabled:
+        names["fork"] = fork
+    return names

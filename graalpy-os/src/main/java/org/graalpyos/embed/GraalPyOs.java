@@ -10,6 +10,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
+import org.graalpyos.fork.HostAtForkCallbacks;
 import org.graalpyos.language.OsLanguage;
 
 /**
@@ -45,13 +46,28 @@ public final class GraalPyOs {
         return Context.newBuilder("python", LANGUAGE_ID).option("python.PosixModuleBackend", "native");
     }
 
+    /** What an embedder can leave out. */
+    public enum Option {
+        /** No os.fork (hasattr(os, "fork") is False), as on stock GraalPy. */
+        NO_FORK
+    }
+
+    /**
+     * Registers host callbacks around every os.fork() of any Context (the JVM's pthread_atfork):
+     * {@code before} runs after Python's before-hooks, the others before Python's after-hooks; any
+     * may be null, not all. An exception is reported on stderr, not propagated.
+     */
+    public static void registerAtFork(Runnable before, Runnable afterInParent, Runnable afterInChild) {
+        HostAtForkCallbacks.register(before, afterInParent, afterInChild);
+    }
+
     /**
      * Installs our functions into {@code os} and {@code posix} of this Context's Python, before the
      * caller runs any user code.
      *
      * @throws IllegalStateException if the Context does not permit the graalpy-os language
      */
-    public static void install(Context context) {
+    public static void install(Context context, Option... options) {
         Value builtins;
         try {
             builtins = context.eval(LANGUAGE_ID, "");
@@ -59,7 +75,11 @@ public final class GraalPyOs {
             throw new IllegalStateException("graalpy-os: this Context does not permit the '" + LANGUAGE_ID
                             + "' language; build it with GraalPyOs.contextBuilder() or Context.newBuilder(\"python\", \"" + LANGUAGE_ID + "\")", e);
         }
-        context.eval(BootstrapSource.SOURCE).execute(builtins);
+        StringBuilder words = new StringBuilder();
+        for (Option option : options) {
+            words.append(option.name().toLowerCase(java.util.Locale.ROOT)).append(' ');
+        }
+        context.eval(BootstrapSource.SOURCE).execute(builtins, words.toString());
     }
 
     private static final class BootstrapSource {

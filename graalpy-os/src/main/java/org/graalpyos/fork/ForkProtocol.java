@@ -109,6 +109,24 @@ public final class ForkProtocol {
 
     /** Forks: the child's pid in the parent, 0 in the child; throws {@link NativeError} or {@link Refused}. */
     public synchronized int fork() {
+        HostAtForkCallbacks.runBefore();
+        int pid = 0;
+        try {
+            pid = forkWithRetries();
+            return pid;
+        } finally {
+            if (pid == 0 && inChild) {
+                HostAtForkCallbacks.runAfterInChild();
+            } else {
+                HostAtForkCallbacks.runAfterInParent();
+            }
+        }
+    }
+
+    /** Set in a child by {@link #startChild}. */
+    private boolean inChild;
+
+    private int forkWithRetries() {
         String reason = "";
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
@@ -239,6 +257,7 @@ public final class ForkProtocol {
             }
             Libc.exitImmediately(ChildExit.RECOVERY_FAILED.status);
         }
+        inChild = true;
         childWatchdog.childReady();
         oneByte.set(JAVA_BYTE, 0, READY);
         Libc.writeCritical(writeEnd, oneByte, 1);

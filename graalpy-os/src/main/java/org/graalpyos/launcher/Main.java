@@ -28,7 +28,8 @@ public final class Main {
                     + "-u     : force the stdout and stderr streams to be unbuffered\n"
                     + "-B     : don't write .pyc files on import\n"
                     + "-W arg : warning control\n"
-                    + "-X opt : implementation-specific option (int_max_str_digits, warn_default_encoding; others ignored)\n"
+                    + "-X opt : implementation-specific option (int_max_str_digits, warn_default_encoding, no_fork: no os.fork;\n"
+                    + "         others ignored)\n"
                     + "-q -v -O -b -d -R: accepted\n"
                     + "-V, --version: print the Python version number and exit\n"
                     + "file   : program read from script file\n"
@@ -66,7 +67,8 @@ public final class Main {
         }
         Context.Builder builder = new ContextOptions(commandLine, executable()).apply(GraalPyOs.contextBuilder());
         try (Context context = builder.build()) {
-            GraalPyOs.install(context);
+            GraalPyOs.install(context, commandLine.xOptions().contains("no_fork") ? new GraalPyOs.Option[]{GraalPyOs.Option.NO_FORK}
+                            : new GraalPyOs.Option[0]);
             return execute(context, commandLine);
         } catch (PolyglotException e) {
             return exitStatus(e);

@@ -1,0 +1,279 @@
+package org.graalpyos.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * os.fork, os.register_at_fork and the JVM fork protocol, in real launcher processes: real
+ * children, pipes, exit statuses and stderr. Each script checks several things to keep the
+ * number of JVM start-ups low.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ForkTest {
+
+    private static Launcher.Result python(String script) throws Exception {
+        return Launcher.run("-c", script);
+    }
+
+    @Test
+    void childExitStatusesPidsAndOutput() throws Exception {
+        Launcher.Result r = python("""
+                        import os, sys
+                        parent = os.getpid()
+                        r, w = os.pipe()
+                        pid = os.fork()
+                        if pid == 0:
+                            os.write(w, f"{os.getppid() == parent} {os.getpid() != parent}".encode())
+                            os._exit(7)
+                        os.close(w)
+                        said = os.read(r, 100).decode()
+                        print(said, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        pid = os.fork()
+                        if pid == 0:
+                            print("child prints and exits through sys.exit")
+                            sys.exit(5)
+                        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        pid = os.fork()
+                        if pid == 0:
+                            import atexit
+                            atexit.register(lambda: print("child atexit ran"))
+                            print("child ends normally")
+                        else:
+                            print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        """);
+        assertEquals("True True 7\nchild prints and exits through sys.exit\n5\nchild ends normally\nchild atexit ran\n0\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void registerAtForkValidatesLikeCPython() throws Exception {
+        Launcher.Result r = python("""
+                        import os
+                        def error(**kw):
+                            try:
+                                os.register_at_fork(**kw)
+                            except TypeError as e:
+                                return str(e)
+                        print(error())
+                        print(error(before=None))
+                        print(error(after_in_child=3))
+                        print(error(after_in_parent="x"))
+                        print(error(foo=print))
+                        try:
+                            os.register_at_fork(print)
+                        except TypeError as e:
+                            print(e)
+                        calls = []
+                        try:
+                            os.register_at_fork(before=lambda: calls.append("b"), after_in_child=None)
+                        except TypeError:
+                            pass
+                        pid = os.fork()
+                        if pid == 0:
+                            os._exit(0)
+                        os.waitpid(pid, 0)
+                        print("nothing registered by a rejected call:", calls)
+                        """);
+        assertEquals("""
+                        At least one argument is required.
+                        'before' must be callable, not NoneType
+                        'after_in_child' must be callable, not int
+                        'after_in_parent' must be callable, not str
+                        'foo' is an invalid keyword argument for register_at_fork()
+                        register_at_fork() takes no positional arguments
+                        nothing registered by a rejected call: []
+                        """, r.stdout());
+    }
+
+    @Test
+    void hooksRunInCPythonsOrderAndErrorsGoToUnraisablehook() throws Exception {
+        Launcher.Result r = python("""
+                        import os, sys
+                        r, w = os.pipe()
+                        order = []
+                        os.register_at_fork(before=lambda: order.append("b1"), after_in_parent=lambda: order.append("p1"),
+                                            after_in_child=lambda: os.write(w, b"c1 "))
+                        os.register_at_fork(before=lambda: order.append("b2"), after_in_parent=lambda: order.append("p2"),
+                                            after_in_child=lambda: os.write(w, b"c2 "))
+                        def bad():
+                            raise ValueError("hook failed")
+                        os.register_at_fork(before=bad)
+                        seen = []
+                        sys.unraisablehook = lambda args: seen.append((args.exc_type.__name__, args.object is bad))
+                        events = []
+                        sys.addaudithook(lambda event, args: events.append(event) if event == "os.fork" else None)
+                        pid = os.fork()
+                        if pid == 0:
+                            os._exit(0)
+                        os.waitpid(pid, 0)
+                        os.close(w)
+                        print(order, os.read(r, 100).decode().split(), seen, events)
+                        def veto(event, args):
+                            if event == "os.fork":
+                                raise RuntimeError("vetoed")
+                        sys.addaudithook(veto)
+                        order.clear()
+                        try:
+                            os.fork()
+                        except RuntimeError as e:
+                            print(e, order)
+                        """);
+        assertEquals("['b2', 'b1', 'p1', 'p2'] ['c1', 'c2'] [('ValueError', True)] ['os.fork']\nvetoed []\n", r.stdout());
+    }
+
+    @Test
+    void multiThreadedParentGetsCPythonsDeprecationWarningAndTheChildHasOneThread() throws Exception {
+        Launcher.Result r = python("""
+                        import os, threading, warnings, time
+                        warnings.simplefilter("always")
+                        with warnings.catch_warnings(record=True) as quiet:
+                            pid = os.fork()
+                            if pid == 0:
+                                os._exit(0)
+                            os.waitpid(pid, 0)
+                        print("single-threaded warnings:", len(quiet))
+                        stop = threading.Event()
+                        t = threading.Thread(target=stop.wait)
+                        t.start()
+                        r, w = os.pipe()
+                        with warnings.catch_warnings(record=True) as caught:
+                            pid = os.fork()
+                            if pid == 0:
+                                alive = threading.active_count()
+                                worker = threading.Thread(target=lambda: None)
+                                worker.start()
+                                worker.join()
+                                os.write(w, f"{alive} {threading.current_thread() is threading.main_thread()} {len(caught)}".encode())
+                                os._exit(0)
+                            os.waitpid(pid, 0)
+                        stop.set()
+                        t.join()
+                        os.close(w)
+                        print("child:", os.read(r, 100).decode())
+                        print(caught[0].category.__name__, str(caught[0].message) == f"This process (pid={os.getpid()}) is multi-threaded, use of fork() may lead to deadlocks in the child.")
+                        """);
+        assertEquals("single-threaded warnings: 0\nchild: 1 True 0\nDeprecationWarning True\n", r.stdout());
+    }
+
+    @Test
+    void locksImportLockAndPrngsAfterFork() throws Exception {
+        Launcher.Result r = python("""
+                        import os, threading, random, uuid, _imp
+                        lock = threading.Lock()
+                        rlock = threading.RLock()
+                        holder_has_them = threading.Event()
+                        release = threading.Event()
+                        def hold():
+                            with lock, rlock:
+                                holder_has_them.set()
+                                release.wait()
+                        t = threading.Thread(target=hold)
+                        t.start()
+                        holder_has_them.wait()
+                        import warnings
+                        warnings.simplefilter("ignore")
+                        values = (random.random(), str(uuid.uuid4()))
+                        r, w = os.pipe()
+                        _imp.acquire_lock()
+                        _imp.acquire_lock()
+                        pid = os.fork()
+                        if pid == 0:
+                            # held by a thread that does not exist here: CPython resets them with _at_fork_reinit
+                            lock._at_fork_reinit()
+                            rlock._at_fork_reinit()
+                            got = lock.acquire(timeout=1) and rlock.acquire(timeout=1)
+                            # the import lock kept this thread's nesting (two levels here)
+                            _imp.release_lock(); _imp.release_lock()
+                            released = not _imp.lock_held()
+                            import json  # imports still work
+                            mine = (random.random(), str(uuid.uuid4()))
+                            os.write(w, f"{got} {released} {mine[0] != values[0]} {mine[1] != values[1]}".encode())
+                            os._exit(0)
+                        _imp.release_lock(); _imp.release_lock()
+                        os.waitpid(pid, 0)
+                        release.set()
+                        t.join()
+                        os.close(w)
+                        print(os.read(r, 100).decode())
+                        """);
+        assertEquals("True True True True\n", r.stdout());
+    }
+
+    @Test
+    void forkThenExecve() throws Exception {
+        Launcher.Result r = python("""
+                        import os
+                        pid = os.fork()
+                        if pid == 0:
+                            os.execve("/bin/sh", ["sh", "-c", "echo execd with $X; exit 3"], {"X": "env"})
+                        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        """);
+        assertEquals("execd with env\n3\n", r.stdout());
+    }
+
+    @Test
+    void aChildThatOutgrowsTheJvmExitsLoudlyWithItsStatusInsteadOfHanging() throws Exception {
+        Launcher.Result r = python("""
+                        import os
+                        pid = os.fork()
+                        if pid == 0:
+                            hoard = []
+                            while True:  # far more than the eden space a forked JVM has
+                                hoard.append(bytearray(1 << 20))
+                        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        """);
+        assertEquals("71\n", r.stdout());
+        assertTrue(r.stderr().startsWith("graalpy-os: forked child exits with status 71: the JVM needs a garbage collection"), r.stderr());
+        assertEquals(1, r.stderr().lines().count(), r.stderr());
+    }
+
+    @Test
+    void forksSucceedWhileOtherPythonThreadsAreBusy() throws Exception {
+        Launcher.Result r = python("""
+                        import os, threading, warnings
+                        warnings.simplefilter("ignore")
+                        stop = False
+                        def busy():
+                            n = 0
+                            while not stop:
+                                n += len(str(n))
+                        threads = [threading.Thread(target=busy) for _ in range(2)]
+                        for t in threads:
+                            t.start()
+                        statuses = []
+                        for i in range(3):
+                            pid = os.fork()
+                            if pid == 0:
+                                os._exit(i)
+                            statuses.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        stop = True
+                        for t in threads:
+                            t.join()
+                        print(statuses, len(os.listdir("/proc/self/task")) > 2)
+                        """);
+        assertEquals("[0, 1, 2] True\n", r.stdout());
+    }
+
+    @Test
+    void forkIsRefusedBeforeAnyHookUnderZgcAndAbsentWithNoFork() throws Exception {
+        Launcher.Result zgc = Launcher.run(null, Map.of("GRAALPY_OS_JAVA_OPTS", "-XX:+UseZGC"), "-c", """
+                        import os
+                        ran = []
+                        os.register_at_fork(before=lambda: ran.append(1))
+                        try:
+                            os.fork()
+                        except RuntimeError as e:
+                            print("ZGC" in str(e), ran)
+                        """);
+        assertEquals("True []\n", zgc.stdout());
+        Launcher.Result off = Launcher.run("-X", "no_fork", "-c", "import os; print(hasattr(os, 'fork'), hasattr(os, 'posix_spawn'))");
+        assertEquals("False True\n", off.stdout());
+    }
+}
