@@ -114,29 +114,81 @@ def warn_about_fork_with_threads(name):
         pass  # PyErr_Clear(): even an "error" filter never raises here
 
 
-def fork():
-    """Fork a child process.
-
-    Return 0 to child process and PID of child to parent process."""
+def _check_can_fork():
     if sys.is_finalizing():
         raise RuntimeError("can't fork at interpreter shutdown")
     refusal = str(_native.builtins.fork_prepare())
     if refusal:
         raise RuntimeError(refusal)
-    sys.audit("os.fork")
+
+
+def _fork(name, in_child_first=None):
+    """PyOS_BeforeFork, the JVM fork, then the child or parent half (os_fork_impl's body)."""
     before_fork()
     try:
         pid = _native.builtins.fork()
     except BaseException:
-        warn_about_fork_with_threads("fork")
+        warn_about_fork_with_threads(name)
         after_fork_parent()
         raise
     if pid == 0:
+        if in_child_first is not None:
+            in_child_first()
         after_fork_child()
     else:
-        warn_about_fork_with_threads("fork")
+        warn_about_fork_with_threads(name)
         after_fork_parent()
     return pid
+
+
+def fork():
+    """Fork a child process.
+
+    Return 0 to child process and PID of child to parent process."""
+    _check_can_fork()
+    sys.audit("os.fork")
+    return _fork("fork")
+
+
+def forkpty():
+    """Fork a new process with a new pseudo-terminal as controlling tty.
+
+    Returns a tuple of (pid, master_fd).
+    Like fork(), return pid of 0 to the child process,
+    and pid of child to the parent process.
+    To both, return fd of newly opened pseudo-terminal."""
+    import os
+
+    _check_can_fork()
+    sys.audit("os.forkpty")
+    master_fd, slave_fd = os.openpty()
+
+    def become_session_leader_on_the_tty():
+        # what forkpty(3) does in the child before returning to CPython
+        os.close(master_fd)
+        _native.builtins.login_tty(slave_fd)
+
+    try:
+        pid = _fork("forkpty", become_session_leader_on_the_tty)
+    except BaseException:
+        os.close(master_fd)
+        os.close(slave_fd)
+        raise
+    if pid == 0:
+        return 0, -1
+    os.close(slave_fd)
+    return pid, master_fd
+
+
+def login_tty(fd, /):
+    """Prepare the tty of which fd is a file descriptor for a new login session.
+
+    Make the calling process a session leader; make the tty the
+    controlling tty, the stdin, the stdout, and the stderr of the
+    calling process; close fd."""
+    from ._convert import c_int
+
+    _native.builtins.login_tty(c_int(fd))
 
 
 def _exit(status):
@@ -188,7 +240,8 @@ def install_lock_reinit():
 
 
 def exports(fork_enabled=True):
-    names = {"register_at_fork": register_at_fork}
+    names = {"register_at_fork": register_at_fork, "login_tty": login_tty}
     if fork_enabled:
         names["fork"] = fork
+        names["forkpty"] = forkpty
     return names

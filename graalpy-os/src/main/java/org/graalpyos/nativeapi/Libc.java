@@ -313,6 +313,9 @@ public final class Libc {
         static final MethodHandle DUP3 = downcall("dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle EXECVE = downcall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
         static final MethodHandle FEXECVE = downcall("fexecve", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle LOGIN_TTY = downcall("login_tty", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        /** Same signature as login_tty, harmless: links login_tty's call path in the parent. */
+        static final MethodHandle CLOSE_CAPTURING = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle NANOSLEEP = downcall("nanosleep", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
     }
 
@@ -326,6 +329,20 @@ public final class Libc {
             int ignored = path.equals(MemorySegment.NULL) ? (int) Process.FEXECVE.invokeExact(errnoState, fd, argv, envp)
                             : (int) Process.EXECVE.invokeExact(errnoState, path, argv, envp);
             return errno(errnoState);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** login_tty(3): fd becomes the controlling terminal and stdin/stdout/stderr of a new session; 0 or -errno. */
+    public static int loginTty(MemorySegment errnoState, int fd) {
+        int rc = invokeCapturingIntToInt(Process.LOGIN_TTY, errnoState, fd);
+        return rc < 0 ? -errno(errnoState) : 0;
+    }
+
+    private static int invokeCapturingIntToInt(MethodHandle handle, MemorySegment errnoState, int argument) {
+        try {
+            return (int) handle.invokeExact(errnoState, argument);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -354,6 +371,7 @@ public final class Libc {
     public static void linkForkChildCalls(MemorySegment scratch) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = allocateErrnoState(arena);
+            invokeCapturingIntToInt(Process.CLOSE_CAPTURING, errnoState, -1);
             MemorySegment strings = CStrings.array(arena, java.util.List.of(new byte[0]));
             execve(errnoState, -1, arena.allocate(1), strings, strings); // "": ENOENT
             errno(errnoState);

@@ -207,6 +207,29 @@ class ForkTest {
     }
 
     @Test
+    void ptyForkGivesTheChildANewSessionWithTheTtyAsStdout() throws Exception {
+        Launcher.Result r = python("""
+                        import os, pty, sys
+                        pid, fd = pty.fork()
+                        if pid == 0:
+                            print("tty", os.isatty(1), "session leader", os.getsid(0) == os.getpid())
+                            sys.stdout.flush()
+                            os._exit(3)
+                        out = b""
+                        while True:
+                            try:
+                                data = os.read(fd, 1000)
+                            except OSError:  # EIO once the child closed its side
+                                break
+                            if not data:
+                                break
+                            out += data
+                        print(repr(out), os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        """);
+        assertEquals("b'tty True session leader True\\r\\n' 3\n", r.stdout());
+    }
+
+    @Test
     void forkThenExecve() throws Exception {
         Launcher.Result r = python("""
                         import os
