@@ -13,6 +13,6 @@ public final class BuiltinRegistry {
         return List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(),
                         new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
-                        new LoginTtyBuiltin());
+                        new LoginTtyBuiltin(), new ForkRetriesBuiltin());
     }
 }
