@@ -42,9 +42,24 @@ try:
 except ChildProcessError as e:
     print(f"os.wait() with no children: {type(e).__name__}: {e}")
 
-if hasattr(os, "fork"):
-    pid = os.fork()
-    if pid == 0:
-        os._exit(42)
-    print(f"os.fork: child {pid} exited with {os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])}")
+# 5. os.fork with CPython's at-fork hooks: the child reports through a pipe and _exits.
+hooks = []
+os.register_at_fork(before=lambda: hooks.append("before"), after_in_parent=lambda: hooks.append("after_in_parent"))
+read_end, write_end = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.write(write_end, f"child {os.getpid()} of {os.getppid()}".encode())
+    os._exit(42)
+os.close(write_end)
+message = os.read(read_end, 100).decode()
+os.close(read_end)
+code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+print(f"os.fork: {message!r}, exit code {code}, parent hooks {hooks}")
+assert code == 42 and message == f"child {pid} of {os.getpid()}" and hooks == ["before", "after_in_parent"]
+
+# 6. fork + exec, the classic way to start a program.
+pid = os.fork()
+if pid == 0:
+    os.execve("/bin/sh", ["sh", "-c", "exit 5"], {})
+print(f"fork + execve: exit code {os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])}")
 print("demo: OK")
