@@ -21,12 +21,16 @@ import org.graalpyos.nativeapi.NativeError;
  * it, so the retry is invisible. Python-level steps (hooks, import lock, audit) are the shim's.
  */
 public final class ForkProtocol {
-    private static final int MAX_ATTEMPTS = 4;
+    private static final int MAX_ATTEMPTS = 8;
+    /** How long the parent waits, before forking, for the JVM to hold no lock and run no VM operation. */
+    private static final long QUIET_WAIT_NANOS = 200_000_000L;
     private static final int HANDSHAKE_MILLIS = Integer.getInteger("graalpyos.fork.handshakeMillis", 100);
     /** The child's recovery (jar fds, GraalPy state, watchdog) before it reports ready. */
     private static final int READY_MILLIS = Integer.getInteger("graalpyos.fork.readyMillis", 2000);
     private static final byte HANDSHAKE = 'H';
     private static final byte READY = 'R';
+    /** Followed by one byte: {@link #encodeUnsafeState}. */
+    private static final byte UNSAFE = 'U';
     private static final int SIGKILL = 9;
 
     /** Why a fork cannot be done here at all. */
@@ -94,12 +98,49 @@ public final class ForkProtocol {
         MemorySegment scratch = Arena.global().allocate(64, 8);
         Libc.linkForkChildCalls(scratch);
         scratch.set(JAVA_BYTE, 0, HANDSHAKE);
-        selfCheckFails();
+        unsafeState();
     }
 
-    /** The child's self-check: pure reads of JVM state, so it can run before anything else. */
-    private boolean selfCheckFails() {
-        return jvm.safepointActive() || jvm.vmOperationPending() || jvm.firstOwnedMutex() >= 0 || jvm.chunkPoolLocked();
+    /** No unsafe state. */
+    private static final int SAFE = -1;
+    private static final int SAFEPOINT = -2;
+    private static final int VM_OPERATION = -3;
+    private static final int CHUNK_POOL = -4;
+
+    /**
+     * The self-check, also the parent's wait for a quiet moment: {@link #SAFE}, another negative
+     * code, or the index of a HotSpot mutex that is held. Pure reads of JVM state.
+     */
+    private int unsafeState() {
+        if (jvm.safepointActive()) {
+            return SAFEPOINT;
+        }
+        if (jvm.vmOperationPending()) {
+            return VM_OPERATION;
+        }
+        if (jvm.chunkPoolLocked()) {
+            return CHUNK_POOL;
+        }
+        int mutex = jvm.firstOwnedMutex();
+        return mutex >= 0 ? mutex : SAFE;
+    }
+
+    private String describeUnsafeState(int state) {
+        return switch (state) {
+            case SAFEPOINT -> "a safepoint was in progress at fork";
+            case VM_OPERATION -> "a VM operation was pending at fork";
+            case CHUNK_POOL -> "the JVM's chunk pool mutex was held at fork";
+            default -> "the JVM mutex " + jvm.mutexName(state) + " was held at fork";
+        };
+    }
+
+    /** Waits a little for a moment when no JVM thread holds a lock a child would need (JIT work ends quickly). */
+    private void awaitQuietJvm() {
+        long deadline = System.nanoTime() + QUIET_WAIT_NANOS;
+        while (unsafeState() != SAFE && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
     }
 
     /** Retries so far (children discarded before running Python), for diagnostics and tests. */
@@ -141,6 +182,7 @@ public final class ForkProtocol {
                 int readEnd = pipe.get(JAVA_INT, 0);
                 int writeEnd = pipe.get(JAVA_INT, 4);
                 int compilation = jvm.pauseCompilation();
+                awaitQuietJvm();
                 int pid = Libc.fork(errnoState);
                 if (pid == 0) {
                     startChild(readEnd, writeEnd, oneByte);
@@ -169,10 +211,10 @@ public final class ForkProtocol {
                         + "); " + ChildExit.REMEDY);
     }
 
-    /** Lets a transient JVM state (a compilation holding a lock, a safepoint) pass: 5, 20, 80 ms. */
+    /** Lets a transient JVM state (a compilation holding a lock, a safepoint) pass: 5, 10, 20 ... 320 ms. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(5L << (2 * (attempt - 1)));
+            Thread.sleep(5L << (attempt - 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -183,8 +225,14 @@ public final class ForkProtocol {
         int first = awaitByte(errnoState, pollfd, oneByte, readEnd, HANDSHAKE_MILLIS);
         if (first != HANDSHAKE) {
             int status = discard(pid);
-            return first == -1 ? "no handshake within " + HANDSHAKE_MILLIS + " ms (a safepoint was armed at fork)"
-                            : describe(status, "the child ended before its handshake");
+            if (first == -1) {
+                return "no handshake within " + HANDSHAKE_MILLIS + " ms (a safepoint was armed at fork)";
+            }
+            if (first == UNSAFE) { // the child's self-check names the state: a mutex index or a negative code, one byte
+                int code = awaitByte(errnoState, pollfd, oneByte, readEnd, 0);
+                return code < 0 ? ChildExit.UNSAFE_AT_FORK.cause : describeUnsafeState(code >= 0x80 ? code - 0x100 : code);
+            }
+            return describe(status, "the child ended before its handshake");
         }
         int second = awaitByte(errnoState, pollfd, oneByte, readEnd, READY_MILLIS);
         if (second == READY) {
@@ -204,7 +252,7 @@ public final class ForkProtocol {
         return otherwise + " (wait status " + status + ")";
     }
 
-    /** The next byte from fd, -1 on timeout, -2 at end of file. */
+    /** The next byte (0-255) from fd, -1 on timeout, -2 at end of file. */
     private static int awaitByte(MemorySegment errnoState, MemorySegment pollfd, MemorySegment oneByte, int fd, int timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
@@ -212,7 +260,7 @@ public final class ForkProtocol {
             int ready = Libc.pollIn(errnoState, pollfd, fd, remaining);
             if (ready > 0) {
                 long n = Libc.read(fd, oneByte, 1);
-                return n == 1 ? oneByte.get(JAVA_BYTE, 0) : -2;
+                return n == 1 ? oneByte.get(JAVA_BYTE, 0) & 0xff : -2;
             }
             if (ready == 0 || remaining == 0) {
                 return -1;
@@ -236,7 +284,12 @@ public final class ForkProtocol {
      * it only runs code linked in the parent ({@link #prepare()}).
      */
     private void startChild(int readEnd, int writeEnd, MemorySegment oneByte) {
-        if (selfCheckFails()) {
+        int state = unsafeState();
+        if (state != SAFE) {
+            oneByte.set(JAVA_BYTE, 0, UNSAFE);
+            Libc.writeCritical(writeEnd, oneByte, 1);
+            oneByte.set(JAVA_BYTE, 0, (byte) (state & 0xff));
+            Libc.writeCritical(writeEnd, oneByte, 1);
             Libc.exitImmediately(ChildExit.UNSAFE_AT_FORK.status);
         }
         oneByte.set(JAVA_BYTE, 0, HANDSHAKE);

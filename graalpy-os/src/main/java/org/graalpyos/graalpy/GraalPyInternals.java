@@ -13,7 +13,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * The only place that touches GraalPy's private state (GraalPy 25.0.x, on the class path): the
- * GIL, the thread-state map, the import lock, the finalizing flag, the locks behind
+ * GIL, the thread-state map, the import lock, the locks behind
  * {@code _thread.lock}/{@code RLock}, and attributes of builtin types. Everything is resolved once;
  * when GraalPy's layout differs, {@link #unavailableReason()} says what is missing and nothing
  * here is used.
@@ -27,7 +27,6 @@ public final class GraalPyInternals {
     private final Constructor<?> gilConstructor;
     private final Field importLock;
     private final Field threadStates;
-    private final Field finalizing;
     private final Class<?> lockClass;
     private final Field lockSemaphore;
     private final Class<?> rlockClass;
@@ -43,7 +42,6 @@ public final class GraalPyInternals {
         gilConstructor = accessible(Class.forName(RUNTIME + "PythonContext$GlobalInterpreterLock").getDeclaredConstructor());
         importLock = accessible(context.getDeclaredField("importLock"));
         threadStates = accessible(context.getDeclaredField("threadStateMapping"));
-        finalizing = accessible(context.getDeclaredField("finalizing"));
         lockClass = Class.forName(THREAD + "PLock");
         lockSemaphore = accessible(lockClass.getDeclaredField("semaphore"));
         rlockClass = Class.forName(THREAD + "PRLock");
@@ -90,15 +88,6 @@ public final class GraalPyInternals {
         try {
             return contextGet.invoke(null, (Object) null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Interpreter shutdown has begun (CPython: _PyInterpreterState_GetFinalizing). */
-    public boolean isFinalizing() {
-        try {
-            return finalizing.getBoolean(context());
-        } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -148,10 +148,6 @@ public final class JvmInternals {
         return mutexNames[index];
     }
 
-    public int mutexCount() {
-        return mutexOwners.length;
-    }
-
     /** Stops new JIT compilations; returns the previous state for {@link #resumeCompilation}. */
     public int pauseCompilation() {
         int previous = compileNewJobs.get(JAVA_INT, 0);

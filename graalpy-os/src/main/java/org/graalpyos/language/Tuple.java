@@ -15,14 +15,6 @@ public final class Tuple implements TruffleObject {
         this.items = items;
     }
 
-    public static Tuple ofLongs(long[] values) {
-        Object[] items = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            items[i] = values[i];
-        }
-        return new Tuple(items);
-    }
-
     @ExportMessage
     boolean hasArrayElements() {
         return true;

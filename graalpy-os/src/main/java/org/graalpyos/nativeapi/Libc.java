@@ -301,7 +301,6 @@ public final class Libc {
         static final MethodHandle EXIT = downcall("_exit", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
         /** Same signature as _exit, harmless to call: links _exit's call path in the parent. */
         static final MethodHandle SRAND = downcall("srand", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
-        static final MethodHandle GETPID = downcall("getpid", FunctionDescriptor.of(JAVA_INT));
         static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         static final MethodHandle PIPE2 = downcall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -386,14 +385,6 @@ public final class Libc {
     private static void invokeIntToVoid(MethodHandle handle, int argument) {
         try {
             handle.invokeExact(argument);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    public static int getpid() {
-        try {
-            return (int) Process.GETPID.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }

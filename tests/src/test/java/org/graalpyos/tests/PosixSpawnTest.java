@@ -27,12 +27,6 @@ class PosixSpawnTest {
         py = Python.full();
         py.eval("""
                         import os, sys, signal, warnings
-                        def error_of(call):
-                            try:
-                                call()
-                            except BaseException as e:
-                                return f"{type(e).__name__}: {e}"
-                            return "no error"
                         def run(argv, **kwargs):
                             r, w = os.pipe()
                             actions = list(kwargs.pop('file_actions', [])) + [(os.POSIX_SPAWN_DUP2, w, 1)]

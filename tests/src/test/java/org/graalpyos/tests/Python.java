@@ -26,8 +26,20 @@ final class Python implements AutoCloseable {
                         .option("log.python.level", "SEVERE")
                         .build();
         GraalPyOs.install(context);
-        return new Python(context);
+        Python python = new Python(context);
+        python.eval(ERROR_OF);
+        return python;
     }
+
+    /** error_of(call) → "ExceptionType: message", or "no error": how the tests compare CPython's errors. */
+    private static final String ERROR_OF = """
+                    def error_of(call):
+                        try:
+                            call()
+                        except BaseException as e:
+                            return f"{type(e).__name__}: {e}"
+                        return "no error"
+                    """;
 
     static Python of(Context context) {
         GraalPyOs.install(context);

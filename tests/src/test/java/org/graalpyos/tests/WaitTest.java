@@ -23,12 +23,6 @@ class WaitTest {
                         import os, signal, time, resource
                         def sh(script, **kw):
                             return os.posix_spawn('/bin/sh', ['sh', '-c', script], os.environ, **kw)
-                        def error_of(call):
-                            try:
-                                call()
-                            except BaseException as e:
-                                return f"{type(e).__name__}: {e}"
-                            return "no error"
                         """);
     }
 
