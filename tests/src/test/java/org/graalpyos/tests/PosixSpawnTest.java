@@ -252,6 +252,29 @@ class PosixSpawnTest {
     }
 
     @Test
+    void subprocessTakesThePosixSpawnPathExactlyWhereCPythonDoes() {
+        assertEquals("True [True, False, False, False, False] [0, 0, 0, 0, 0]", py.run("""
+                        import subprocess
+                        spawned = []
+                        def spawn_hook(event, args):
+                            if event == 'os.posix_spawn':
+                                spawned.append(args[0])
+                        sys.addaudithook(spawn_hook)
+                        calls = [dict(close_fds=False),                     # every condition of 3.12 holds
+                                 dict(close_fds=True),                      # the default: _fork_exec
+                                 dict(close_fds=False, cwd='/'),
+                                 dict(close_fds=False, start_new_session=True),
+                                 dict(close_fds=False, preexec_fn=None, umask=0o22)]
+                        took, codes = [], []
+                        for kwargs in calls:
+                            before = len(spawned)
+                            codes.append(subprocess.run(['/bin/true'], **kwargs).returncode)
+                            took.append(len(spawned) > before)
+                        result = f"{subprocess._USE_POSIX_SPAWN} {took} {codes}"
+                        """).asString());
+    }
+
+    @Test
     void noFileDescriptorLeaksOverAThousandSpawns() {
         assertEquals("True", py.run("""
                         before = sorted(os.listdir('/proc/self/fd'))
