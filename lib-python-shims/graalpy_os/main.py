@@ -5,8 +5,14 @@ SystemExit message, and shows frames of the launcher)."""
 import sys
 
 
-def run(mode, target, inspect):
-    """Runs the program; returns the process exit status (a forked child ends here instead)."""
+def run(mode, target, inspect, closed_fds=""):
+    """Runs the program; returns the process exit status (a forked child ends here instead).
+    closed_fds: the standard fds that were closed at launch, "0,2,": their sys streams are None."""
+    for fd in str(closed_fds).split(","):
+        if fd:
+            name = ("stdin", "stdout", "stderr")[int(fd)]
+            setattr(sys, name, None)
+            setattr(sys, "__" + name + "__", None)
     status = _run_program(mode, target, inspect)
     from . import fork
 

@@ -69,9 +69,22 @@ public final class Main {
         try (Context context = builder.build()) {
             GraalPyOs.install(context, commandLine.xOptions().contains("no_fork") ? new GraalPyOs.Option[]{GraalPyOs.Option.NO_FORK}
                             : new GraalPyOs.Option[0]);
+            closeFdsClosedAtLaunch();
             return execute(context, commandLine);
         } catch (PolyglotException e) {
             return exitStatus(e);
+        }
+    }
+
+    /**
+     * bin/graalpy-os held closed standard fds with /dev/null so that the JVM's and GraalPy's own
+     * files could not take them; the program sees them closed again, as under python3.
+     */
+    private static void closeFdsClosedAtLaunch() {
+        for (String fd : System.getProperty("graalpyos.closedFds", "").split(",")) {
+            if (!fd.isEmpty()) {
+                org.graalpyos.nativeapi.Libc.close(Integer.parseInt(fd));
+            }
         }
     }
 
@@ -85,7 +98,8 @@ public final class Main {
     private static int execute(Context context, CommandLine commandLine) {
         Value run = context.eval(RUNNER);
         String target = commandLine.target() == null ? "" : commandLine.target();
-        return run.execute(commandLine.mode().name(), target, commandLine.flags().inspect).asInt();
+        return run.execute(commandLine.mode().name(), target, commandLine.flags().inspect, System.getProperty("graalpyos.closedFds", ""))
+                        .asInt();
     }
 
     /** An exit from outside the program (atexit handlers, context close). */

@@ -84,6 +84,20 @@ class LauncherTest {
     }
 
     @Test
+    void closedStandardFdsStayClosedAndTheirStreamsAreNone() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "exec \"$0\" -c \"$1\" <&-", Launcher.EXECUTABLE.toString(), """
+                        import os, sys
+                        try:
+                            os.fstat(0)
+                            print("fd 0 open")
+                        except OSError as e:
+                            print("fd 0 closed", e.errno, sys.stdin)
+                        """).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertEquals("fd 0 closed 9 None\n", new String(p.getInputStream().readAllBytes()));
+    }
+
+    @Test
     void childInterpreterThroughSysExecutable() throws Exception {
         Launcher.Result r = Launcher.run("-c", """
                         import subprocess, sys
