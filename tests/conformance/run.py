@@ -112,7 +112,8 @@ def read_expected():
 
 
 def in_module(test_id, module):
-    return test_id == module or test_id.startswith(module + ".")
+    """test_id is module, below it, or (runner.py's 'MODULE:ID') collected by it from elsewhere."""
+    return test_id == module or test_id.startswith(module + ".") or test_id.startswith(module + ":")
 
 
 def module_of(test_id, modules):
@@ -392,8 +393,11 @@ def compare(runs, expected, modules):
 
 def write_expected(runs, old, modules_run):
     """Entries of the modules that ran come from the run (keeping the old reason where the
-    outcome is unchanged); entries of other modules are kept as they are."""
-    entries = {tid: v for tid, v in old.items() if module_of(tid, modules_run) is None}
+    outcome is unchanged); entries of other modules of modules.txt are kept as they are, entries
+    of no module (e.g. of a module removed from modules.txt) are dropped."""
+    configured = read_modules() + list(modules_run)
+    entries = {tid: v for tid, v in old.items()
+               if module_of(tid, modules_run) is None and module_of(tid, configured) is not None}
     for run in runs:
         for test_id, (outcome, reason) in run.results.items():
             prev = old.get(test_id)

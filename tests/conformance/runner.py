@@ -28,6 +28,11 @@ after a crash or a timeout which tests finished and which one was running:
                                                                    unreported tests under P
     {"event": "done", "elapsed": seconds}
 
+Test ids are unittest's, except for a test the module collects from another module (test_fork1,
+test_wait3 and test_wait4 all collect test.fork_wait.ForkWait.test_wait): its id is prefixed with
+the module and a colon, 'test.test_fork1:test.fork_wait.ForkWait.test_wait', so that it belongs
+to the module that ran it (in expected.txt too).
+
 O is one of pass, fail, error, skip, expected-failure, unexpected-success. A test with subtests
 gets one result per subtest event; run.py keeps the worst. A child forked by a test that returns
 into unittest (instead of exec'ing or calling os._exit) is stopped with os._exit when it reports
@@ -152,6 +157,13 @@ def read_skips(path):
     return skips
 
 
+def report_id(test_id, module):
+    """test_id, or 'MODULE:test_id' for a test defined outside MODULE (see the docstring)."""
+    if test_id == module or test_id.startswith(module + "."):
+        return test_id
+    return module + ":" + test_id
+
+
 def excluded_reason(test_id, skips):
     """A skips.txt entry matches its exact id and every id below it (a class or a module)."""
     parts = test_id.split(".")
@@ -206,12 +218,12 @@ def _holder_target(test):
     return desc, None
 
 
-def make_result_class(emitter):
+def make_result_class(emitter, module):
     class JsonResult(unittest.TextTestResult):
         def _id(self, test):
             # subtests report against their parent test
             parent = getattr(test, "test_case", None)
-            return parent.id() if parent is not None else test.id()
+            return report_id(parent.id() if parent is not None else test.id(), module)
 
         def _sub_prefix(self, test):
             if getattr(test, "test_case", None) is not None:
@@ -239,22 +251,23 @@ def make_result_class(emitter):
             # _ErrorHolder: a class or module fixture
             method, name = _holder_target(test)
             if name and method in ("setUpClass", "setUpModule"):
-                emitter.emit(event="fixture", prefix=name, outcome=outcome,
+                emitter.emit(event="fixture", prefix=report_id(name, module), outcome=outcome,
                              reason=one_line("%s: %s" % (method, reason)))
             else:
                 pseudo = "%s.%s" % (name, method) if name else method
-                emitter.emit(event="result", id=pseudo, outcome=outcome, reason=one_line(reason))
+                emitter.emit(event="result", id=report_id(pseudo, module), outcome=outcome,
+                             reason=one_line(reason))
 
         _started = time.monotonic()
 
         def startTest(self, test):
             self._started = time.monotonic()
-            emitter.emit(event="start", id=test.id())
+            emitter.emit(event="start", id=report_id(test.id(), module))
             super().startTest(test)
 
         def stopTest(self, test):
             super().stopTest(test)
-            emitter.emit(event="stop", id=test.id())
+            emitter.emit(event="stop", id=report_id(test.id(), module))
 
         def addSuccess(self, test):
             super().addSuccess(test)
@@ -310,15 +323,16 @@ def main(argv):
         suite = filter_suite(suite, lambda t: not (
             selector_matches(t.id(), module, selectors)
             or t.id().startswith("unittest.loader._FailedTest.")))
-    all_ids = [t.id() for t in iter_tests(suite)]
+    all_ids = [report_id(t.id(), module) for t in iter_tests(suite)]
     emitter.emit(event="collected", ids=all_ids, total=total)
     # unittest turns an import error into a _FailedTest; it runs (and errors) like any test.
     excluded = []
 
     def drop_excluded(test):
-        reason = excluded_reason(test.id(), skips)
+        test_id = report_id(test.id(), module)
+        reason = excluded_reason(test_id, skips)
         if reason is not None:
-            excluded.append((test.id(), reason))
+            excluded.append((test_id, reason))
         return reason is not None
 
     suite = filter_suite(suite, drop_excluded)
@@ -326,7 +340,7 @@ def main(argv):
         emitter.emit(event="result", id=test_id, outcome="skip", reason=one_line("excluded: " + reason))
 
     runner = unittest.TextTestRunner(stream=sys.stderr, verbosity=2,
-                                     resultclass=make_result_class(emitter),
+                                     resultclass=make_result_class(emitter, module),
                                      warnings=None if sys.warnoptions else "default")
     result = runner.run(suite)
     emitter.emit(event="done", elapsed=round(time.monotonic() - started, 1),
