@@ -13,9 +13,10 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import audit, confstr, exec_, fork, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, exec_, fork, sched, spawn, spawnv, wait
 
     audit.install()
+    atexit_.install()
     fork.install_lock_reinit()
 
     fork_enabled = "no_fork" not in options.split()

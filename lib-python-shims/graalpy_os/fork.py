@@ -10,6 +10,7 @@ part of the fork (handshake, retries, the child's recovery and watchdog) is the 
 import sys
 
 from . import _native
+from ._unraisable import write_unraisable
 
 _before = []
 _after_in_child = []
@@ -58,14 +59,7 @@ def _run_hooks(hooks, reverse=False):
         try:
             hook()
         except BaseException as error:
-            _write_unraisable(error, hook)
-
-
-def _write_unraisable(error, obj):
-    try:
-        sys.unraisablehook(sys.UnraisableHookArgs((type(error), error, error.__traceback__, None, obj)))
-    except BaseException:
-        pass
+            write_unraisable(error, hook)
 
 
 def before_fork():
@@ -203,20 +197,8 @@ def in_forked_child():
 
 
 def end_child(status):
-    """A forked child's Py_FinalizeEx: join its threads, run atexit, flush, then _exit(2): a JVM child
-    cannot close its context or shut the JVM down (both wait for threads that do not exist)."""
-    threading = sys.modules.get("threading")
-    if threading is not None:
-        try:
-            threading._shutdown()
-        except BaseException as error:
-            _write_unraisable(error, threading._shutdown)
-    try:
-        import atexit
-
-        atexit._run_exitfuncs()
-    except BaseException:
-        pass
+    """A forked child's end after its threads were joined and atexit ran: flush, then _exit(2). A
+    JVM child cannot close its context or shut the JVM down (both wait for threads that do not exist)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

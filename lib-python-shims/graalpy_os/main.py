@@ -14,11 +14,29 @@ def run(mode, target, inspect, closed_fds=""):
             setattr(sys, name, None)
             setattr(sys, "__" + name + "__", None)
     status = _run_program(mode, target, inspect)
+    _wait_for_threads_and_run_atexit()
     from . import fork
 
-    if fork.in_forked_child():
+    if fork.in_forked_child():  # also a child forked by an atexit callback
         fork.end_child(status)
     return status
+
+
+def _wait_for_threads_and_run_atexit():
+    """Py_FinalizeEx's first steps, done here rather than at context close so that a forked child
+    (one forked by the program or by an atexit callback, which CPython 3.12 allows) ends as a
+    JVM child must: it cannot close the context (that waits for threads it does not have)."""
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException as error:
+            from ._unraisable import write_unraisable
+
+            write_unraisable(error, threading._shutdown)
+    import atexit
+
+    atexit._run_exitfuncs()
 
 
 def _run_program(mode, target, inspect):

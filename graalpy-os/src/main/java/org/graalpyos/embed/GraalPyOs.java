@@ -12,6 +12,7 @@ import org.graalvm.polyglot.Value;
 
 import org.graalpyos.fork.HostAtForkCallbacks;
 import org.graalpyos.language.OsLanguage;
+import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * The one public entry point for Java applications that embed Python.
@@ -80,6 +81,7 @@ public final class GraalPyOs {
             words.append(option.name().toLowerCase(java.util.Locale.ROOT)).append(' ');
         }
         context.eval(BootstrapSource.SOURCE).execute(builtins, words.toString());
+        JvmFdsCloseOnExec.markJvmFiles();
     }
 
     private static final class BootstrapSource {

@@ -311,6 +311,7 @@ public final class ForkProtocol {
             Libc.exitImmediately(ChildExit.RECOVERY_FAILED.status);
         }
         inChild = true;
+        ChildThreads.forkedBy(Thread.currentThread());
         childWatchdog.childReady();
         oneByte.set(JAVA_BYTE, 0, READY);
         Libc.writeCritical(writeEnd, oneByte, 1);

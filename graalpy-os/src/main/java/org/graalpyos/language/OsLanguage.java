@@ -5,6 +5,8 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
+import org.graalpyos.fork.ChildThreads;
+
 /**
  * Our own Truffle language: evaluating any source returns the builtins object that the Python
  * shim installs into {@code os}/{@code posix}. Being a language of its own lets the host inject
@@ -26,6 +28,16 @@ public final class OsLanguage extends TruffleLanguage<OsContext> {
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
         // Python threads call our builtins; every builtin is thread-safe.
         return true;
+    }
+
+    @Override
+    protected void initializeThread(OsContext context, Thread thread) {
+        ChildThreads.entered(thread);
+    }
+
+    @Override
+    protected void disposeThread(OsContext context, Thread thread) {
+        ChildThreads.left(thread);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.graalpyos.launcher;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -9,6 +11,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 import org.graalpyos.embed.GraalPyOs;
+import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * {@code bin/graalpy-os}: a python3-compatible command line over GraalPy with graalpy-os installed
@@ -70,6 +73,7 @@ public final class Main {
             GraalPyOs.install(context, commandLine.xOptions().contains("no_fork") ? new GraalPyOs.Option[]{GraalPyOs.Option.NO_FORK}
                             : new GraalPyOs.Option[0]);
             closeFdsClosedAtLaunch();
+            JvmFdsCloseOnExec.markAllExcept(inheritedAtLaunch());
             return execute(context, commandLine);
         } catch (PolyglotException e) {
             return exitStatus(e);
@@ -86,6 +90,17 @@ public final class Main {
                 org.graalpyos.nativeapi.Libc.close(Integer.parseInt(fd));
             }
         }
+    }
+
+    /** The fds above stderr without close-on-exec when bin/graalpy-os started the JVM: the program's to pass on. */
+    private static Set<Integer> inheritedAtLaunch() {
+        Set<Integer> fds = new HashSet<>();
+        for (String fd : System.getProperty("graalpyos.inheritedFds", "").split(",")) {
+            if (!fd.isEmpty()) {
+                fds.add(Integer.parseInt(fd));
+            }
+        }
+        return fds;
     }
 
     /** The absolute path of bin/graalpy-os, which the script passes in: sys.executable. */

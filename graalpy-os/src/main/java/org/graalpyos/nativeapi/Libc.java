@@ -476,6 +476,26 @@ public final class Libc {
         }
     }
 
+    private static final class FdFlags {
+        // fcntl is variadic: its third argument is the first variadic one
+        static final MethodHandle FCNTL = downcall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                        CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    }
+
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int FD_CLOEXEC = 1;
+
+    /** fcntl(2) with an int argument: its result or -errno. */
+    public static int fcntl(MemorySegment errnoState, int fd, int command, int argument) {
+        try {
+            int rc = (int) FdFlags.FCNTL.invokeExact(errnoState, fd, command, argument);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** nanosleep(2) without a thread-state transition (the watchdog's tick). */
     public static void sleepCritical(MemorySegment timespec) {
         try {

@@ -299,4 +299,42 @@ class ForkTest {
         Launcher.Result off = Launcher.run("-X", "no_fork", "-c", "import os; print(hasattr(os, 'fork'), hasattr(os, 'posix_spawn'))");
         assertEquals("False True\n", off.stdout());
     }
+
+    @Test
+    void childForkedFromAThreadEndsWithStatusZeroWhenThatThreadEnds() throws Exception {
+        // CPython: the forking thread is the child's only thread; when it returns the process exits 0
+        Launcher.Result r = python("""
+                        import os, sys, threading
+                        def forks():
+                            pid = os.fork()
+                            if pid == 0:
+                                main = threading.main_thread()
+                                print(main.name, main.ident == threading.get_ident(), flush=True)
+                            else:
+                                print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        thread = threading.Thread(target=forks)
+                        thread.start()
+                        thread.join()
+                        """);
+        assertEquals("Thread-1 (forks) True\n0\n", r.stdout());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void atexitCallbackMayForkAndTheChildRunsTheRemainingCallbacks() throws Exception {
+        // CPython 3.12 runs atexit before it is "finalizing": fork is allowed there (bpo-42350)
+        Launcher.Result r = python("""
+                        import atexit, os, sys, threading
+                        atexit.register(lambda: print(os.getpid() == parent and "parent last" or "child last", flush=True))
+                        def forks():
+                            pid = os.fork()
+                            if pid:
+                                print("child status", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+                        atexit.register(forks)
+                        parent = os.getpid()
+                        """);
+        assertEquals("child last\nchild status 0\nparent last\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(0, r.exitCode());
+    }
 }

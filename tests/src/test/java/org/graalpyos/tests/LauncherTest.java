@@ -106,4 +106,39 @@ class LauncherTest {
                         """);
         assertEquals("True 4 ''\n", r.stdout());
     }
+
+    @Test
+    void atexitCallbacksRunLastFirstAndTheirErrorsAreReportedNotRaised() throws Exception {
+        Launcher.Result r = Launcher.run("-c", """
+                        import atexit
+                        def bad():
+                            raise ValueError("boom")
+                        def gone():
+                            print("unregistered callback ran")
+                        atexit.register(print, "registered first, runs last")
+                        atexit.register(bad)
+                        atexit.register(gone)
+                        atexit.register(print, "registered last", "runs first", sep=", ")
+                        atexit.unregister(gone)
+                        print(atexit._ncallbacks())
+                        """);
+        assertEquals("3\nregistered last, runs first\nregistered first, runs last\n", r.stdout());
+        assertTrue(r.stderr().startsWith("Exception ignored in atexit callback: <function bad at "), r.stderr());
+        assertTrue(r.stderr().endsWith("ValueError: boom\n"), r.stderr());
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void childrenInheritTheFdsInheritedAtLaunchButNotTheJvmsOwnFiles() throws Exception {
+        // fd 7 is open without close-on-exec when the launcher starts: the program's, passed on as by python3
+        Process p = new ProcessBuilder("sh", "-c", "exec 7</dev/null; exec \"$0\" -c \"$1\"", Launcher.EXECUTABLE.toString(), """
+                        import os, signal
+                        pid = os.posix_spawn("/bin/sleep", ["sleep", "60"], os.environ)
+                        print(sorted(int(fd) for fd in os.listdir(f"/proc/{pid}/fd")))
+                        os.kill(pid, signal.SIGKILL)
+                        os.waitpid(pid, 0)
+                        """).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertEquals("[0, 1, 2, 7]\n", new String(p.getInputStream().readAllBytes()));
+    }
 }

@@ -1,0 +1,54 @@
+package org.graalpyos.spawn;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+import org.graalpyos.jvm.JvmFiles;
+import org.graalpyos.nativeapi.Libc;
+
+/**
+ * A CPython child inherits only the fds its parent made inheritable (PEP 446). The JDK opens its
+ * own files (the modules image, class-path jars, /dev/random) without O_CLOEXEC, relying on
+ * ProcessBuilder closing every fd in the child; posix_spawn and exec would hand them to every
+ * child. Marking them close-on-exec keeps children's fd tables what they would be under CPython.
+ */
+public final class JvmFdsCloseOnExec {
+    private JvmFdsCloseOnExec() {
+    }
+
+    /** The launcher: every fd above stderr except those inherited at launch belongs to the JVM. */
+    public static void markAllExcept(Set<Integer> inheritedAtLaunch) {
+        mark(fd -> fd > 2 && !inheritedAtLaunch.contains(fd), null);
+    }
+
+    /** An embedding application: only the JVM's own files; the application's fds are its business. */
+    public static void markJvmFiles() {
+        mark(fd -> fd > 2, JvmFiles::isJvmFile);
+    }
+
+    private static void mark(IntPredicate fdFilter, Predicate<String> targetFilter) {
+        Map<Integer, String> fds;
+        try {
+            fds = JvmFiles.openFds();
+        } catch (IOException e) {
+            return; // no /proc: nothing to learn the fds from, children inherit as before
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            for (Map.Entry<Integer, String> open : fds.entrySet()) {
+                int fd = open.getKey();
+                if (fdFilter.test(fd) && (targetFilter == null || targetFilter.test(open.getValue()))) {
+                    int flags = Libc.fcntl(errnoState, fd, Libc.F_GETFD, 0);
+                    if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0) {
+                        Libc.fcntl(errnoState, fd, Libc.F_SETFD, flags | Libc.FD_CLOEXEC);
+                    }
+                }
+            }
+        }
+    }
+}
