@@ -1,7 +1,9 @@
 package org.graalpyos.fork;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -50,6 +52,28 @@ final class ClassPreloader {
             } catch (IOException e) {
                 // best effort: a child may then meet a deoptimization, which its watchdog reports
             }
+        }
+        return loaded[0] + preloadJdkModule("java.base");
+    }
+
+    /**
+     * Loads without initializing (initializing a JDK class can start threads or load native code)
+     * the classes of a JDK module: a child that first meets one (an iterator class, an event class
+     * of Thread.sleep) would otherwise add it to the class hierarchy, which deoptimizes.
+     */
+    private static int preloadJdkModule(String module) {
+        int[] loaded = {0};
+        try (Stream<Path> entries = Files.walk(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules", module))) {
+            entries.filter(path -> path.getNameCount() > 2).map(path -> path.subpath(2, path.getNameCount()).toString()).filter(ClassPreloader::isClass).forEach(entry -> {
+                try {
+                    Class.forName(className(entry), false, null);
+                    loaded[0]++;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not loadable by the boot loader here: not in the child either
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no jrt file system: best effort, as above
         }
         return loaded[0];
     }
