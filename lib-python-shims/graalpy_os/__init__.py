@@ -13,14 +13,14 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, exec_, fork, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, sched, spawn, spawnv, wait
 
     audit.install()
     atexit_.install()
     fork.install_lock_reinit()
 
     fork_enabled = "no_fork" not in options.split()
-    for module in (confstr, sched, wait, spawn, fork, exec_):
+    for module in (confstr, sched, wait, spawn, fork, exec_, credentials):
         exports = module.exports(fork_enabled) if module is fork else module.exports()
         for name, value in exports.items():
             value = _as_builtin(value)
@@ -31,6 +31,7 @@ def install(native, options=""):
         _export(os, name, value)
     for name, value in spawnv.constants().items():
         _export(os, name, value)
+    fork_exec.install(fork_enabled)
 
 
 def _export(os, name, value):

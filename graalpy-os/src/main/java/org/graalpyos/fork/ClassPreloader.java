@@ -45,15 +45,16 @@ final class ClassPreloader {
                     try {
                         Class.forName(name, true, loader);
                         loaded[0]++;
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        // a class that cannot load here cannot load in the child either
+                    } catch (ClassNotFoundException | LinkageError | AssertionError e) {
+                        // a class that cannot load here cannot load in the child either (an
+                        // AssertionError: a debug-only initializer under -ea, e.g. Truffle's DebugCounter)
                     }
                 });
             } catch (IOException e) {
                 // best effort: a child may then meet a deoptimization, which its watchdog reports
             }
         }
-        return loaded[0] + preloadJdkModule("java.base");
+        return loaded[0] + preloadJdkModule("java.base") + preloadJdkModule("jdk.unsupported");
     }
 
     /**

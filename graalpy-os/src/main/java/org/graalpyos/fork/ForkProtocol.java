@@ -47,6 +47,8 @@ public final class ForkProtocol {
     private final JvmInternals jvm;
     private final GraalPyInternals graalpy;
     private Watchdog watchdog;
+    /** Null where the JVM's signal state cannot be read: a child then ignores the signals the JVM takes. */
+    private SignalRelay signalRelay;
     private int retries;
 
     private ForkProtocol(JvmInternals jvm, GraalPyInternals graalpy) {
@@ -95,6 +97,7 @@ public final class ForkProtocol {
         }
         graalpy.prepareForChild();
         watchdog = Watchdog.prepare(jvm);
+        signalRelay = SignalRelay.prepare(jvm, graalpy);
         MemorySegment scratch = Arena.global().allocate(64, 8);
         Libc.linkForkChildCalls(scratch);
         scratch.set(JAVA_BYTE, 0, HANDSHAKE);
@@ -295,11 +298,17 @@ public final class ForkProtocol {
         oneByte.set(JAVA_BYTE, 0, HANDSHAKE);
         Libc.writeCritical(writeEnd, oneByte, 1);
         Watchdog childWatchdog = watchdog;
+        if (signalRelay != null) {
+            signalRelay.clearPending();
+        }
         try {
             childWatchdog.start();
             Libc.close(readEnd);
             JarFds.reopenAll(false);
             graalpy.reinitializeInChild();
+            if (signalRelay != null) {
+                signalRelay.start();
+            }
             watchdog = Watchdog.prepare(jvm); // for this child's own forks
         } catch (Throwable t) {
             byte[] text = (ChildExit.RECOVERY_FAILED.message().trim() + " (" + t + ")\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -3,9 +3,12 @@ package org.graalpyos.graalpy;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Queue;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +24,7 @@ import com.oracle.truffle.api.nodes.Node;
 public final class GraalPyInternals {
     private static final String RUNTIME = "com.oracle.graal.python.runtime.";
     private static final String THREAD = "com.oracle.graal.python.builtins.objects.thread.";
+    private static final String MODULES = "com.oracle.graal.python.builtins.modules.";
 
     private final Method contextGet;
     private final Field gil;
@@ -133,6 +137,37 @@ public final class GraalPyInternals {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What GraalPy's signal async action does after its Java signal handler queued a signal: hand
+     * the queued Python handlers to the main thread. Its own action runs on a pool thread that a
+     * forked child does not have. Built in the parent (a Python thread); run by any thread.
+     */
+    public Runnable signalDelivery() {
+        Object context = context();
+        try {
+            Class<?> moduleDataClass = Class.forName(MODULES + "SignalModuleBuiltins$ModuleData");
+            Object module = context.getClass().getMethod("lookupBuiltinModule", truffleStringOf.getReturnType())
+                            .invoke(context, truffleStringOf.invoke(null, "_signal"));
+            Object data = module.getClass().getMethod("getModuleState", Class.class).invoke(module, moduleDataClass);
+            Queue<?> queue = (Queue<?>) accessible(moduleDataClass.getDeclaredField("signalQueue")).get(data);
+            Class<?> supplier = Class.forName("com.oracle.graal.python.util.Supplier");
+            Constructor<?> runnable = accessible(Class.forName(RUNTIME + "AsyncHandler$AsyncRunnable")
+                            .getDeclaredConstructor(Class.forName(RUNTIME + "AsyncHandler"), supplier));
+            Object asyncHandler = context.getClass().getMethod("getAsyncHandler").invoke(context);
+            // links the proxy's call path here, on an empty queue: the child runs only linked code
+            ((java.util.function.Supplier<?>) pollingSupplier(supplier, new ConcurrentLinkedDeque<>())).get();
+            return (Runnable) runnable.newInstance(asyncHandler, pollingSupplier(supplier, queue));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** GraalPy's Supplier interface over queue.poll() (GraalPy's own supplier blocks on a semaphore). */
+    private static Object pollingSupplier(Class<?> supplier, Queue<?> queue) {
+        return Proxy.newProxyInstance(supplier.getClassLoader(), new Class<?>[]{supplier},
+                        (proxy, method, args) -> method.getName().equals("get") ? queue.poll() : method.invoke(queue, args));
     }
 
     /** lock._at_fork_reinit(): the lock becomes a new, unlocked one (no owner, no waiters). */

@@ -17,6 +17,11 @@ public final class JvmInternals {
     private static final String COMPILE_NEW_JOBS = "_ZN13CompileBroker24_should_compile_new_jobsE";
     /** Pointer to the pthread mutex of HotSpot's chunk pool (arena memory of every VM thread and compiler). */
     private static final String CHUNK_POOL_MUTEX = "_ZL20GlobalChunkPoolMutex";
+    /** The JVM's count of delivered, not yet dispatched signals per number (int[NSIG + 1]). */
+    private static final String PENDING_SIGNALS = "_ZL15pending_signals";
+    /** Pointer to the Semaphore (a sem_t first) the Signal Dispatcher thread waits on. */
+    private static final String SIGNAL_SEMAPHORE = "_ZL13sig_semaphore";
+    private static final int NSIG = 65;
     /** Offset of the pthread mutex's lock word in a HotSpot Mutex (after Mutex::_owner). */
     private static final long MUTEX_LOCK_WORD = 8;
     /** CompileBroker's stop_compilation. */
@@ -26,6 +31,8 @@ public final class JvmInternals {
     private final MemorySegment nextVmOperation;
     private final MemorySegment compileNewJobs;
     private final MemorySegment chunkPoolMutexPointer;
+    private final MemorySegment pendingSignals;
+    private final MemorySegment signalSemaphorePointer;
     private final String[] mutexNames;
     private final String[] vmOperationNames;
     private final long[] vmOperationVtables;
@@ -38,6 +45,11 @@ public final class JvmInternals {
         this.compileNewJobs = at(symbols.base + symbols.symbols.get(COMPILE_NEW_JOBS), 4);
         Long chunkPool = symbols.symbols.get(CHUNK_POOL_MUTEX);
         this.chunkPoolMutexPointer = chunkPool == null ? null : at(symbols.base + chunkPool, 8);
+        Long pending = symbols.symbols.get(PENDING_SIGNALS);
+        Long semaphore = symbols.symbols.get(SIGNAL_SEMAPHORE);
+        boolean signals = pending != null && semaphore != null;
+        this.pendingSignals = signals ? at(symbols.base + pending, 4L * (NSIG + 1)) : null;
+        this.signalSemaphorePointer = signals ? at(symbols.base + semaphore, 8) : null;
         this.vmOperationNames = symbols.vmOperationVtables.keySet().toArray(String[]::new);
         this.vmOperationVtables = new long[vmOperationNames.length];
         for (int i = 0; i < vmOperationNames.length; i++) {
@@ -72,7 +84,7 @@ public final class JvmInternals {
             String failure = null;
             try {
                 instance = new JvmInternals(LibJvmSymbols.read(Set.of(SAFEPOINT_STATE, NEXT_VM_OPERATION, COMPILE_NEW_JOBS),
-                                Set.of(CHUNK_POOL_MUTEX)));
+                                Set.of(CHUNK_POOL_MUTEX, PENDING_SIGNALS, SIGNAL_SEMAPHORE)));
             } catch (Exception | LinkageError e) {
                 failure = e.getMessage();
             }
@@ -88,6 +100,23 @@ public final class JvmInternals {
 
     public static String unavailableReason() {
         return Holder.FAILURE;
+    }
+
+    /**
+     * The JVM's per-signal counts of signals its handler took and its Signal Dispatcher thread has
+     * not yet dispatched, or null when unknown (no symbol, or -Xrs: no dispatcher at all).
+     */
+    public MemorySegment pendingSignals() {
+        return signalSemaphore() == null ? null : pendingSignals;
+    }
+
+    /** The sem_t the JVM's signal handler posts for each signal, or null (see {@link #pendingSignals()}). */
+    public MemorySegment signalSemaphore() {
+        if (signalSemaphorePointer == null) {
+            return null;
+        }
+        long address = signalSemaphorePointer.get(JAVA_LONG, 0);
+        return address == 0 ? null : at(address, 32);
     }
 
     /** A VM operation (a GC, most often) waits for a VM thread. */

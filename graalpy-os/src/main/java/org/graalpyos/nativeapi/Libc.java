@@ -476,21 +476,25 @@ public final class Libc {
         }
     }
 
-    private static final class FdFlags {
-        // fcntl is variadic: its third argument is the first variadic one
-        static final MethodHandle FCNTL = downcall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
-                        CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final class SignalDispatch {
+        static final MethodHandle SEM_WAIT = downcall("sem_wait", FunctionDescriptor.of(JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle RAISE = downcall("raise", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
-    public static final int F_GETFD = 1;
-    public static final int F_SETFD = 2;
-    public static final int FD_CLOEXEC = 1;
-
-    /** fcntl(2) with an int argument: its result or -errno. */
-    public static int fcntl(MemorySegment errnoState, int fd, int command, int argument) {
+    /** raise(3): sends signal to the calling thread. */
+    public static int raise(int signal) {
         try {
-            int rc = (int) FdFlags.FCNTL.invokeExact(errnoState, fd, command, argument);
-            return rc < 0 ? -errno(errnoState) : rc;
+            return (int) SignalDispatch.RAISE.invokeExact(signal);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sem_wait(3): 0, or -errno (EINTR when a signal interrupted the wait). */
+    public static int semWait(MemorySegment errnoState, MemorySegment semaphore) {
+        try {
+            int rc = (int) SignalDispatch.SEM_WAIT.invokeExact(errnoState, semaphore);
+            return rc < 0 ? -errno(errnoState) : 0;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -525,5 +529,208 @@ public final class Libc {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    // ---- credentials, and subprocess's child between fork and exec (CPython's child_exec) ----
+    /**
+     * Every handle has the errno capture, so handles of one shape share one call path: each
+     * {@code invokeN} helper below is one call site per shape, which {@link #linkSubprocessChildCalls}
+     * links in the parent with a harmless twin of the same shape (a forked child must not link).
+     */
+    private static final class Child {
+        static final FunctionDescriptor INT_OF_INT = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+        static final FunctionDescriptor INT_OF_2_INTS = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MethodHandle SETSID = downcall("setsid", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle GETPID = downcall("getpid", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle UMASK = downcall("umask", INT_OF_INT, CAPTURE_ERRNO);
+        static final MethodHandle CLOSE = downcall("close", INT_OF_INT, CAPTURE_ERRNO);
+        static final MethodHandle DUP2 = downcall("dup2", INT_OF_2_INTS, CAPTURE_ERRNO);
+        static final MethodHandle SETPGID = downcall("setpgid", INT_OF_2_INTS, CAPTURE_ERRNO);
+        static final MethodHandle SETREUID = downcall("setreuid", INT_OF_2_INTS, CAPTURE_ERRNO);
+        static final MethodHandle SETREGID = downcall("setregid", INT_OF_2_INTS, CAPTURE_ERRNO);
+        static final MethodHandle FCNTL = downcall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                        CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+        static final MethodHandle CLOSE_RANGE = has("close_range")
+                        ? downcall("close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO)
+                        : null;
+        static final MethodHandle SYSCONF = downcall("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle CHDIR = downcall("chdir", FunctionDescriptor.of(JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SIGACTION = downcall("sigaction", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        /** setgroups(size_t, const gid_t *); its twin getgroups(int, gid_t *) reads the size from the low half. */
+        static final MethodHandle SETGROUPS = downcall("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle GETGROUPS = downcall("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        /** The address of libc's {@code char **environ}. */
+        static final MemorySegment ENVIRON = LIBC.find("environ").orElseThrow(() -> new UnsatisfiedLinkError("libc has no environ"))
+                        .reinterpret(ADDRESS.byteSize());
+    }
+
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int FD_CLOEXEC = 1;
+    public static final int F_DUPFD_CLOEXEC = 1030;
+    public static final int ENOENT = 2;
+    public static final int ENOTDIR = 20;
+    public static final int EINVAL = 22;
+    public static final int ENOSYS = 38;
+    public static final int SIGPIPE = 13;
+    public static final int SIGXFSZ = 25;
+    private static final int SC_OPEN_MAX = 4;
+    /** sizeof(struct sigaction) is 152 on glibc x86_64 and aarch64; all zero is SIG_DFL, no flags, empty mask. */
+    public static final long SIGACTION_SIZE = 256;
+
+    private static int invoke0(MethodHandle handle, MemorySegment errnoState) {
+        try {
+            int rc = (int) handle.invokeExact(errnoState);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int invoke1(MethodHandle handle, MemorySegment errnoState, int a) {
+        try {
+            int rc = (int) handle.invokeExact(errnoState, a);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int invoke2(MethodHandle handle, MemorySegment errnoState, int a, int b) {
+        try {
+            int rc = (int) handle.invokeExact(errnoState, a, b);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int invoke3(MethodHandle handle, MemorySegment errnoState, int a, int b, int c) {
+        try {
+            int rc = (int) handle.invokeExact(errnoState, a, b, c);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int invokeLongAddress(MethodHandle handle, MemorySegment errnoState, long a, MemorySegment b) {
+        try {
+            int rc = (int) handle.invokeExact(errnoState, a, b);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** setsid(2): the new session id or -errno. */
+    public static int setsid(MemorySegment errnoState) {
+        return invoke0(Child.SETSID, errnoState);
+    }
+
+    /** umask(2): the previous mask (it cannot fail). */
+    public static int umask(MemorySegment errnoState, int mask) {
+        return invoke1(Child.UMASK, errnoState, mask);
+    }
+
+    /** close(2): 0 or -errno. */
+    public static int closeChecked(MemorySegment errnoState, int fd) {
+        return invoke1(Child.CLOSE, errnoState, fd);
+    }
+
+    /** dup2(2): the new fd or -errno. */
+    public static int dup2(MemorySegment errnoState, int fd, int newFd) {
+        return invoke2(Child.DUP2, errnoState, fd, newFd);
+    }
+
+    /** setpgid(2): 0 or -errno. */
+    public static int setpgid(MemorySegment errnoState, int pid, int pgid) {
+        return invoke2(Child.SETPGID, errnoState, pid, pgid);
+    }
+
+    /** setreuid(2), ids as uid_t bits (-1: unchanged): 0 or -errno. */
+    public static int setreuid(MemorySegment errnoState, int ruid, int euid) {
+        return invoke2(Child.SETREUID, errnoState, ruid, euid);
+    }
+
+    /** setregid(2), ids as gid_t bits (-1: unchanged): 0 or -errno. */
+    public static int setregid(MemorySegment errnoState, int rgid, int egid) {
+        return invoke2(Child.SETREGID, errnoState, rgid, egid);
+    }
+
+    /** fcntl(2) with an int argument: its result or -errno. */
+    public static int fcntl(MemorySegment errnoState, int fd, int command, int argument) {
+        return invoke3(Child.FCNTL, errnoState, fd, command, argument);
+    }
+
+    /** close_range(2) with no flags: 0 or -errno (-ENOSYS where libc lacks it). */
+    public static int closeRange(MemorySegment errnoState, int first, int last) {
+        return Child.CLOSE_RANGE == null ? -ENOSYS : invoke3(Child.CLOSE_RANGE, errnoState, first, last, 0);
+    }
+
+    /** sysconf(_SC_OPEN_MAX), or -1 when it is unknown. */
+    public static long openMax(MemorySegment errnoState) {
+        try {
+            return (long) Child.SYSCONF.invokeExact(errnoState, SC_OPEN_MAX);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** chdir(2): 0 or -errno. */
+    public static int chdir(MemorySegment errnoState, MemorySegment path) {
+        try {
+            int rc = (int) Child.CHDIR.invokeExact(errnoState, path);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** sigaction(2) with {@code action} (or NULL) and {@code old} (or NULL): 0 or -errno. */
+    public static int sigaction(MemorySegment errnoState, int signal, MemorySegment action, MemorySegment old) {
+        try {
+            int rc = (int) Child.SIGACTION.invokeExact(errnoState, signal, action, old);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** setgroups(2) with {@code count} gid_t values at {@code groups}: 0 or -errno. */
+    public static int setgroups(MemorySegment errnoState, long count, MemorySegment groups) {
+        return invokeLongAddress(Child.SETGROUPS, errnoState, count, groups);
+    }
+
+    /** The current value of libc's {@code environ}: what execv(3) passes on. */
+    public static MemorySegment environ() {
+        return Child.ENVIRON.get(ADDRESS, 0);
+    }
+
+    private static volatile boolean subprocessChildCallsLinked;
+
+    /**
+     * In a parent about to fork for subprocess: creates the handles above and links each call
+     * shape with a call that changes nothing (getpid, close(-1), dup2(-1, -1), fcntl(-1),
+     * close_range(1, 0), chdir(""), a sigaction query, getgroups(0)), so the child only calls.
+     */
+    public static void linkSubprocessChildCalls() {
+        if (subprocessChildCallsLinked) {
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = allocateErrnoState(arena);
+            invoke0(Child.GETPID, errnoState);
+            invoke1(Child.CLOSE, errnoState, -1);
+            invoke2(Child.DUP2, errnoState, -1, -1);
+            fcntl(errnoState, -1, F_GETFD, 0);
+            closeRange(errnoState, 1, 0);
+            openMax(errnoState);
+            chdir(errnoState, arena.allocate(1));
+            sigaction(errnoState, SIGPIPE, MemorySegment.NULL, arena.allocate(SIGACTION_SIZE));
+            invokeLongAddress(Child.GETGROUPS, errnoState, 0, MemorySegment.NULL);
+            environ();
+        }
+        subprocessChildCallsLinked = true;
     }
 }

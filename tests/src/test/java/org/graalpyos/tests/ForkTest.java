@@ -337,4 +337,82 @@ class ForkTest {
         assertEquals("", r.stderr());
         assertEquals(0, r.exitCode());
     }
+
+    @Test
+    void loggingLocksHeldByAnotherThreadAtForkAreReinitializedInTheChild() throws Exception {
+        // CPython's test_logging test_post_fork_child_no_deadlock (the 3.11 file no longer imports on 3.12)
+        Launcher.Result r = python("""
+                        import logging, os, secrets, sys, threading, warnings
+                        warnings.simplefilter("ignore")
+                        handler = logging.StreamHandler(sys.stdout)
+                        logger = logging.getLogger("forked")
+                        logger.addHandler(handler)
+                        logger.propagate = False
+                        holding = threading.Event()
+                        release = threading.Event()
+                        def hold_locks():
+                            with logging._lock:  # the module lock, as the CPython test holds it
+                                handler.acquire()
+                                try:
+                                    holding.set()
+                                    # as CPython's test: logging's before-fork hook waits for the module lock
+                                    release.wait(0.5)
+                                finally:
+                                    handler.release()
+                        thread = threading.Thread(target=hold_locks)
+                        thread.start()
+                        holding.wait()
+                        token = secrets.token_bytes(16)
+                        r, w = os.pipe()
+                        pid = os.fork()
+                        if pid == 0:
+                            logger.warning("child logs")  # would deadlock on the handler lock without the at-fork reinit
+                            handler.flush()
+                            os.write(w, b"same" if secrets.token_bytes(16) == token else b"differs")
+                            os._exit(0)
+                        release.set()
+                        thread.join()
+                        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+                        os.close(w)
+                        print("child", status, "token", os.read(r, 10).decode())
+                        """);
+        assertEquals("child logs\nchild 0 token differs\n", r.stdout());
+    }
+
+    @Test
+    void forkedChildGetsSignalsAsACPythonChildDoes() throws Exception {
+        // the JVM's Signal Dispatcher thread is not in a forked child: graalpy-os dispatches for it
+        Launcher.Result r = python("""
+                        import os, signal, time
+                        def child_status(body):
+                            r, w = os.pipe()
+                            pid = os.fork()
+                            if pid == 0:
+                                body(w)
+                                os._exit(3)
+                            os.read(r, 1)
+                            return pid, r
+                        def waits(w):
+                            os.write(w, b"x")
+                            time.sleep(20)
+                        for sig in (signal.SIGTERM, signal.SIGHUP):
+                            pid, _ = child_status(waits)
+                            os.kill(pid, sig)
+                            status = os.waitpid(pid, 0)[1]
+                            print(signal.Signals(sig).name, os.WIFSIGNALED(status) and os.WTERMSIG(status) == sig)
+                        def handles(w):
+                            got = []
+                            signal.signal(signal.SIGUSR1, lambda s, f: got.append(s))
+                            os.write(w, b"x")
+                            deadline = time.time() + 20
+                            while not got and time.time() < deadline:
+                                time.sleep(0.01)
+                            os.write(w, b"handled" if got == [signal.SIGUSR1] else b"missed")
+                            os._exit(0)
+                        pid, r = child_status(handles)
+                        os.kill(pid, signal.SIGUSR1)
+                        print("SIGUSR1", os.read(r, 10).decode(), os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        """);
+        assertEquals("SIGTERM True\nSIGHUP True\nSIGUSR1 handled 0\n", r.stdout());
+    }
 }

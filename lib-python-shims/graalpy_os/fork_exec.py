@@ -1,0 +1,281 @@
+"""_posixsubprocess.fork_exec with CPython 3.12's semantics where GraalPy 25.0.1's falls short.
+
+GraalPy's fork_exec (subprocess.Popen's path when it does not use posix_spawn) raises
+"RuntimeError: preexec_fn not supported" and ignores pgid_to_set, gid, extra_groups, uid and
+child_umask. A call that uses none of them still goes to GraalPy's own (a native fork+exec that
+never forks the JVM). A call that uses any of them is CPython's subprocess_fork_exec_impl: the
+clinic's conversions, its checks and messages, gc disabled around a preexec_fn, then a fork of
+the JVM (os.fork's machinery without its audit event, and with the at-fork hooks and import lock
+only when preexec_fn is given, as PyOS_BeforeFork/AfterFork are there) and in the child
+CPython's child_exec: the native steps before preexec_fn (subprocess_child_setup), preexec_fn,
+then close_fds and the exec loop (subprocess_child_exec, which writes its own failure and ends the
+child: once the JVM's fds are closed no Python may run). A failure reaches the parent through
+errpipe_write in the format subprocess.py parses; the child then ends with _exit(255) and never
+returns into its caller's code.
+"""
+
+import os
+import sys
+
+from . import _native, _wire, fork
+from ._convert import c_int, fs_converter
+from .credentials import MAX_GROUPS, id_converter
+
+_ARGUMENT_COUNT = 23
+_ID_UNCHANGED = 2**32 - 1
+_INT_MAX = 2**31 - 1
+_PREEXEC_FAILED = "SubprocessError:0:Exception occurred in preexec_fn."
+
+_original = None
+_fork_enabled = True
+
+
+def fork_exec(*args, **kwargs):
+    """Spawn a fresh new child process.
+
+    Fork a child process, close parent file descriptors as appropriate in the
+    child and duplicate the few that are needed before calling exec() in the
+    child process.
+
+    If close_fds is True, close file descriptors 3 and higher, except those listed
+    in the sorted tuple pass_fds.
+
+    The preexec_fn, if supplied, will be called immediately before closing file
+    descriptors and exec.
+
+    WARNING: preexec_fn is NOT SAFE if your application uses threads.
+             It may trigger infrequent, difficult to debug deadlocks.
+
+    If an error occurs in the child process before the exec, it is
+    serialized and written to the errpipe_write fd per subprocess.py.
+
+    Returns: the child process's PID.
+
+    Raises: Only on an error in the parent process."""
+    if kwargs or len(args) != _ARGUMENT_COUNT:
+        return _original(*args, **kwargs)
+    feature = _feature_needing_fork(args)
+    if feature is None:
+        return _original(*args)
+    if not _fork_enabled:
+        # GraalPy's would ignore it silently (run as root instead of user=, ...): refuse instead
+        raise RuntimeError(f"{feature} not supported")
+    return _fork_exec(*args)
+
+
+def _feature_needing_fork(args):
+    """The first Popen feature GraalPy's fork_exec lacks, or None."""
+    pgid_to_set, gid, extra_groups, uid, child_umask, preexec_fn = args[16:22]
+    if preexec_fn is not None:
+        return "preexec_fn"
+    try:
+        if c_int(pgid_to_set) >= 0:
+            return "process_group"
+        if c_int(child_umask) >= 0:
+            return "umask"
+    except (TypeError, OverflowError):
+        return "process_group"  # ours raises CPython's error for it
+    if gid is not None:
+        return "group"
+    if extra_groups is not None:
+        return "extra_groups"
+    if uid is not None:
+        return "user"
+    return None
+
+
+def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list,
+               p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write,
+               restore_signals, call_setsid, pgid_to_set, gid, extra_groups, uid, child_umask,
+               preexec_fn, allow_vfork):
+    # the clinic's conversions, in parameter order
+    close_fds = bool(close_fds)
+    if not isinstance(pass_fds, tuple):
+        raise TypeError(f"fork_exec() argument 4 must be tuple, not {type(pass_fds).__name__}")
+    p2cread, p2cwrite, c2pread, c2pwrite = c_int(p2cread), c_int(p2cwrite), c_int(c2pread), c_int(c2pwrite)
+    errread, errwrite = c_int(errread), c_int(errwrite)
+    errpipe_read, errpipe_write = c_int(errpipe_read), c_int(errpipe_write)
+    restore_signals = bool(restore_signals)
+    call_setsid = bool(call_setsid)
+    pgid_to_set = c_int(pgid_to_set)
+    child_umask = c_int(child_umask)
+    bool(allow_vfork)  # no vfork here: the JVM is forked
+
+    if preexec_fn is not None and sys.is_finalizing():
+        raise RuntimeError("preexec_fn not supported at interpreter shutdown")
+    if close_fds and errpipe_write < 3:
+        raise ValueError("errpipe_write must be >= 3")
+    fds_to_keep = _checked_fds_to_keep(pass_fds)
+
+    gc_was_enabled = preexec_fn is not None and _disable_gc()
+    try:
+        executables = _bytes_items(executable_list)
+        argv = []
+        if process_args is not None:
+            argv = [fs_converter(arg) for arg in _sequence_fast(process_args, "argv must be a tuple")]
+        env = None if env_list is None else _bytes_items(env_list)
+        cwd_bytes = None if cwd is None else fs_converter(cwd)
+        groups = []
+        if extra_groups is not None:
+            groups = _extra_groups(extra_groups)
+        gid = _ID_UNCHANGED if gid is None else id_converter(gid, "gid")
+        uid = _ID_UNCHANGED if uid is None else id_converter(uid, "uid")
+        executables, argv = _graalpy_launcher(executables, argv)
+
+        _native.builtins.subprocess_prepare()  # the sandbox's check, then the child's calls linked
+        refusal = str(_native.builtins.fork_prepare())  # ZGC, unreadable JVM state: why this JVM cannot fork
+        if refusal:
+            raise RuntimeError(refusal)
+        _link_child_write(errpipe_write)
+
+        setup = (" ".join(map(str, fds_to_keep)), p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+                 errpipe_read, errpipe_write, cwd_bytes is not None, (cwd_bytes or b"").decode("latin-1"),
+                 child_umask, restore_signals, call_setsid, pgid_to_set, " ".join(map(str, groups)), gid, uid)
+        execute = (errpipe_write, close_fds, " ".join(map(str, fds_to_keep)), _wire.items(executables),
+                   _wire.items(argv), env is not None, _wire.items(env or ()))
+        return _fork(setup, preexec_fn, execute, errpipe_write)
+    finally:
+        if gc_was_enabled:
+            import gc
+
+            gc.enable()
+
+
+def _fork(setup, preexec_fn, execute, errpipe_write):
+    """do_fork_exec: PyOS_BeforeFork/AfterFork_Parent around the fork only for a preexec_fn."""
+    with_hooks = preexec_fn is not None
+    if with_hooks:
+        fork.before_fork()
+    try:
+        pid = _native.builtins.fork()
+    except BaseException:
+        if with_hooks:
+            fork.after_fork_parent()
+        raise
+    if pid == 0:
+        _child(setup, preexec_fn, execute, errpipe_write)
+    if with_hooks:
+        fork.after_fork_parent()
+    return pid
+
+
+def _child(setup, preexec_fn, execute, errpipe_write):
+    """The forked child: never returns, whatever happens."""
+    try:
+        try:
+            if preexec_fn is not None:
+                fork.after_fork_child()  # PyOS_AfterFork_Child
+            record = _native.builtins.subprocess_child_setup(*setup)
+            if not record and preexec_fn is not None:
+                try:
+                    preexec_fn()
+                except BaseException:
+                    record = _PREEXEC_FAILED
+            if not record:
+                # closes the fds, execs; on failure writes its record and ends the child itself:
+                # with the JVM's own fds closed, no Python code may run any more
+                _native.builtins.subprocess_child_exec(*execute)
+        except BaseException as error:
+            record = f"SubprocessError:0:graalpy-os: the forked child failed before exec ({type(error).__name__})"
+        os.write(errpipe_write, str(record).encode("ascii", "replace"))
+    finally:
+        _native.builtins.exit_process(255)
+
+
+def _link_child_write(errpipe_write):
+    """The child reports through os.write: make its first call happen here, with nothing written."""
+    try:
+        os.write(errpipe_write, b"")
+    except OSError:
+        pass
+
+
+def _checked_fds_to_keep(pass_fds):
+    """_sanity_check_python_fd_sequence: ints, each >= 0, ascending, at most INT_MAX."""
+    previous = -1
+    for fd in pass_fds:
+        if not isinstance(fd, int) or fd < 0 or fd <= previous or fd > _INT_MAX:
+            raise ValueError("bad value(s) in fds_to_keep")
+        previous = fd
+    return [int(fd) for fd in pass_fds]
+
+
+def _disable_gc():
+    """PyGC_Disable: the previous state."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    return enabled
+
+
+def _sequence_fast(value, message):
+    """PySequence_Fast: a list or tuple as is, another iterable as a list, else TypeError(message)."""
+    if isinstance(value, (list, tuple)):
+        return value
+    try:
+        return list(value)
+    except TypeError:
+        raise TypeError(message) from None
+
+
+def _bytes_items(sequence):
+    """_PySequence_BytesToCharpArray: a sequence of bytes, each cut at its first NUL as C sees it."""
+    try:
+        count = len(sequence)
+    except TypeError:
+        raise TypeError(f"object of type '{type(sequence).__name__}' has no len()") from None
+    items = []
+    for i in range(count):
+        item = sequence[i]
+        if not isinstance(item, bytes):
+            raise TypeError(f"expected bytes, {type(item).__name__} found")
+        items.append(bytes(item).split(b"\0", 1)[0])
+    return items
+
+
+def _extra_groups(extra_groups):
+    if not isinstance(extra_groups, list):
+        raise TypeError("setgroups argument must be a list")
+    if len(extra_groups) > MAX_GROUPS:
+        raise ValueError("too many extra_groups")
+    groups = []
+    for item in extra_groups:
+        if not isinstance(item, int):
+            raise TypeError("extra_groups must be integers")
+        try:
+            groups.append(id_converter(item, "gid"))
+        except (TypeError, OverflowError):
+            raise ValueError("invalid group id") from None
+    return groups
+
+
+def _graalpy_launcher(executables, argv):
+    """As GraalPy's fork_exec: sys.executable stands for GraalPy's launcher command line, which
+    is longer than one word when Python is embedded (java ... ); argv[0] becomes that command."""
+    try:
+        import __graalpython__
+
+        launcher = [os.fsencode(word) for word in __graalpython__.executable_list]
+        own = os.fsencode(sys.executable)
+    except Exception:
+        return executables, argv
+    if len(launcher) <= 1 or len(executables) != 1 or executables[0] != own:
+        return executables, argv
+    return [launcher[0]], launcher + argv[1:]
+
+
+def install(fork_enabled=True):
+    """Replace _posixsubprocess.fork_exec (and subprocess's copy, if already imported)."""
+    global _original, _fork_enabled
+    import _posixsubprocess
+
+    _fork_enabled = fork_enabled
+    if _posixsubprocess.fork_exec is fork_exec:
+        return
+    _original = _posixsubprocess.fork_exec
+    fork_exec.__module__ = "_posixsubprocess"
+    _posixsubprocess.fork_exec = fork_exec
+    subprocess = sys.modules.get("subprocess")
+    if subprocess is not None and getattr(subprocess, "_fork_exec", None) is _original:
+        subprocess._fork_exec = fork_exec
