@@ -49,6 +49,7 @@ public final class ForkProtocol {
     private Watchdog watchdog;
     /** Null where the JVM's signal state cannot be read: a child then ignores the signals the JVM takes. */
     private SignalRelay signalRelay;
+    private QuitSignal quitSignal;
     private int retries;
 
     private ForkProtocol(JvmInternals jvm, GraalPyInternals graalpy) {
@@ -98,6 +99,7 @@ public final class ForkProtocol {
         graalpy.prepareForChild();
         watchdog = Watchdog.prepare(jvm);
         signalRelay = SignalRelay.prepare(jvm, graalpy);
+        quitSignal = QuitSignal.prepare();
         MemorySegment scratch = Arena.global().allocate(64, 8);
         Libc.linkForkChildCalls(scratch);
         scratch.set(JAVA_BYTE, 0, HANDSHAKE);
@@ -306,6 +308,7 @@ public final class ForkProtocol {
             Libc.close(readEnd);
             JarFds.reopenAll(false);
             graalpy.reinitializeInChild();
+            quitSignal.restoreDefault();
             if (signalRelay != null) {
                 signalRelay.start();
             }

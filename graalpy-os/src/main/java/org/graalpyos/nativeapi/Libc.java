@@ -127,6 +127,8 @@ public final class Libc {
         static final MethodHandle ATTR_SETSCHEDPARAM = downcall("posix_spawnattr_setschedparam", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         static final MethodHandle SIGEMPTYSET = downcall("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         static final MethodHandle SIGADDSET = downcall("sigaddset", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SIGDELSET = downcall("sigdelset", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle PTHREAD_SIGMASK = downcall("pthread_sigmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class SpawnCloseFrom {
@@ -274,6 +276,28 @@ public final class Libc {
     public static int sigaddset(MemorySegment errnoState, MemorySegment set, int signum) {
         try {
             return (int) Spawn.SIGADDSET.invokeExact(errnoState, set, signum);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static final int SIG_BLOCK = 0;
+    public static final int SIG_UNBLOCK = 1;
+    public static final int SIGQUIT = 3;
+
+    /** sigdelset(3). */
+    public static int sigdelset(MemorySegment set, int signum) {
+        try {
+            return (int) Spawn.SIGDELSET.invokeExact(set, signum);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pthread_sigmask(3): 0 or an error number; {@code set} may be NULL to read the mask into {@code old}. */
+    public static int pthreadSigmask(int how, MemorySegment set, MemorySegment old) {
+        try {
+            return (int) Spawn.PTHREAD_SIGMASK.invokeExact(how, set, old);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -81,6 +81,14 @@ public final class PosixSpawn {
         if (request.sigmask() != null) {
             check(Libc.spawnAttrSetSigmask(attr, sigset(arena, request.sigmask())));
             flags |= POSIX_SPAWN_SETSIGMASK;
+        } else {
+            // the caller's mask, as in CPython, but without SIGQUIT: HotSpot blocks it in every Java
+            // thread (only its VM thread takes it, for thread dumps), which no python3 child inherits
+            MemorySegment mask = arena.allocate(Libc.SIGSET_SIZE, 8);
+            Libc.pthreadSigmask(Libc.SIG_BLOCK, MemorySegment.NULL, mask);
+            Libc.sigdelset(mask, Libc.SIGQUIT);
+            check(Libc.spawnAttrSetSigmask(attr, mask));
+            flags |= POSIX_SPAWN_SETSIGMASK;
         }
         if (request.sigdefault() != null) {
             check(Libc.spawnAttrSetSigdefault(attr, sigset(arena, request.sigdefault())));

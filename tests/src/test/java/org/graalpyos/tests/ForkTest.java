@@ -395,7 +395,7 @@ class ForkTest {
                         def waits(w):
                             os.write(w, b"x")
                             time.sleep(20)
-                        for sig in (signal.SIGTERM, signal.SIGHUP):
+                        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
                             pid, _ = child_status(waits)
                             os.kill(pid, sig)
                             status = os.waitpid(pid, 0)[1]
@@ -412,7 +412,12 @@ class ForkTest {
                         pid, r = child_status(handles)
                         os.kill(pid, signal.SIGUSR1)
                         print("SIGUSR1", os.read(r, 10).decode(), os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        # a spawned program blocks no signal (the JVM's threads block SIGQUIT)
+                        pid = os.posix_spawn("/bin/sleep", ["sleep", "20"], os.environ)
+                        print([line.split()[1] for line in open(f"/proc/{pid}/status") if line.startswith("SigBlk")])
+                        os.kill(pid, signal.SIGKILL)
+                        os.waitpid(pid, 0)
                         """);
-        assertEquals("SIGTERM True\nSIGHUP True\nSIGUSR1 handled 0\n", r.stdout());
+        assertEquals("SIGTERM True\nSIGHUP True\nSIGQUIT True\nSIGUSR1 handled 0\n['0000000000000000']\n", r.stdout());
     }
 }

@@ -1,0 +1,43 @@
+package org.graalpyos.fork;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.graalpyos.nativeapi.Libc;
+
+/**
+ * SIGQUIT in a forked child. HotSpot blocks it in every Java thread and takes it only on its VM
+ * thread (for thread dumps), which a child does not have: the signal would stay pending forever,
+ * and a program the child execs would inherit the mask. A CPython child dies of SIGQUIT, so the
+ * child gives it back its default action, unblocked.
+ */
+final class QuitSignal {
+    private final MemorySegment quitOnly;
+    private final MemorySegment defaultAction;
+    private final MemorySegment errnoState;
+
+    private QuitSignal(MemorySegment quitOnly, MemorySegment defaultAction, MemorySegment errnoState) {
+        this.quitOnly = quitOnly;
+        this.defaultAction = defaultAction;
+        this.errnoState = errnoState;
+    }
+
+    /** In the parent: builds the arguments and links both calls with calls that change nothing. */
+    static QuitSignal prepare() {
+        Arena arena = Arena.global();
+        MemorySegment quitOnly = arena.allocate(Libc.SIGSET_SIZE, 8);
+        Libc.sigemptyset(quitOnly);
+        MemorySegment errnoState = Libc.allocateErrnoState(arena);
+        Libc.sigaddset(errnoState, quitOnly, Libc.SIGQUIT);
+        MemorySegment scratch = arena.allocate(Math.max(Libc.SIGSET_SIZE, Libc.SIGACTION_SIZE), 8);
+        Libc.pthreadSigmask(Libc.SIG_BLOCK, MemorySegment.NULL, scratch);
+        Libc.sigaction(errnoState, Libc.SIGQUIT, MemorySegment.NULL, scratch);
+        return new QuitSignal(quitOnly, arena.allocate(Libc.SIGACTION_SIZE, 8), errnoState);
+    }
+
+    /** In the child, before any Python code. */
+    void restoreDefault() {
+        Libc.sigaction(errnoState, Libc.SIGQUIT, defaultAction, MemorySegment.NULL);
+        Libc.pthreadSigmask(Libc.SIG_UNBLOCK, quitOnly, MemorySegment.NULL);
+    }
+}
