@@ -13,7 +13,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, policy, sched, spawn, spawnv, wait
 
     audit.install()
     atexit_.install()
@@ -32,6 +32,7 @@ def install(native, options=""):
     for name, value in spawnv.constants().items():
         _export(os, name, value)
     fork_exec.install(fork_enabled)
+    policy.install()
 
 
 def _export(os, name, value):

@@ -17,7 +17,7 @@ returns into its caller's code.
 import os
 import sys
 
-from . import _native, _wire, fork
+from . import _native, _wire, fork, policy
 from ._convert import c_int, fs_converter
 from .credentials import MAX_GROUPS, id_converter
 
@@ -52,6 +52,9 @@ def fork_exec(*args, **kwargs):
     Returns: the child process's PID.
 
     Raises: Only on an error in the parent process."""
+    if len(args) > 5:
+        process_args, executable_list, env_list = args[0], args[1], args[5]
+        policy.check("subprocess", executable_list[0] if executable_list else None, process_args or (), env_list)
     if kwargs or len(args) != _ARGUMENT_COUNT:
         return _original(*args, **kwargs)
     feature = _feature_needing_fork(args)

@@ -2,6 +2,7 @@ package org.graalpyos.builtins;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
@@ -26,11 +27,13 @@ final class ExecveBuiltin implements Builtin {
         int fd = Args.toInt(context, args[0]);
         byte[] path = Wire.bytes(Args.toJavaString(context, args[1]));
         context.checkCreateProcess("execve");
+        List<byte[]> argv = Wire.items(Args.toJavaString(context, args[3]));
+        List<byte[]> envp = Wire.items(Args.toJavaString(context, args[4]));
+        context.checkProcessCreation(ProcessCreations.of("execve", fd >= 0 ? ("/proc/self/fd/" + fd).getBytes() : path, argv, envp));
         int errno;
         try (Arena arena = Arena.ofConfined()) {
             errno = Libc.execve(Libc.allocateErrnoState(arena), fd, fd >= 0 ? MemorySegment.NULL : CStrings.of(arena, path),
-                            CStrings.array(arena, Wire.items(Args.toJavaString(context, args[3]))),
-                            CStrings.array(arena, Wire.items(Args.toJavaString(context, args[4]))));
+                            CStrings.array(arena, argv), CStrings.array(arena, envp));
         }
         throw context.errors().osError(errno, args[2]);
     }

@@ -17,6 +17,7 @@ final class ForkBuiltin implements Builtin {
     public Object call(OsContext context, Object[] args) {
         Args.expectCount(context, name(), args, 0);
         context.checkCreateProcess("fork");
+        context.checkProcessCreation(ProcessCreations.fork());
         try {
             return ForkProtocol.get().fork();
         } catch (ForkProtocol.Refused e) {

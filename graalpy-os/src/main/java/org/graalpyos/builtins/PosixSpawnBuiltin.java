@@ -37,6 +37,8 @@ final class PosixSpawnBuiltin implements Builtin {
                         fileActions(Args.toJavaString(context, args[5])), Args.toIntOrAbsent(context, args[6]),
                         Args.toBoolean(context, args[7]), Args.toBoolean(context, args[8]), signals(context, args[9]),
                         signals(context, args[10]), Args.toIntOrAbsent(context, args[11]), Args.toIntOrAbsent(context, args[12]));
+        context.checkProcessCreation(ProcessCreations.of(searchPath ? "posix_spawnp" : "posix_spawn", request.path(), request.argv(),
+                        request.envp()));
         try {
             return PosixSpawn.spawn(request);
         } catch (SpawnSetupError e) {

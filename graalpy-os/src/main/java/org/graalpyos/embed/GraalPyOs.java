@@ -69,6 +69,17 @@ public final class GraalPyOs {
      * @throws IllegalStateException if the Context does not permit the graalpy-os language
      */
     public static void install(Context context, Option... options) {
+        install(context, ProcessCreationPolicy.ALLOW_ALL, options);
+    }
+
+    /**
+     * {@link #install(Context, Option...)} with the application's policy over every process
+     * Python code creates (posix_spawn, spawn*, fork, forkpty, exec*, subprocess, os.system,
+     * multiprocessing): each is shown to {@code policy} first, which may veto it. Python code
+     * cannot replace or remove it.
+     */
+    public static void install(Context context, ProcessCreationPolicy policy, Option... options) {
+        java.util.Objects.requireNonNull(policy, "policy");
         Value builtins;
         try {
             builtins = context.eval(LANGUAGE_ID, "");
@@ -80,6 +91,7 @@ public final class GraalPyOs {
         for (Option option : options) {
             words.append(option.name().toLowerCase(java.util.Locale.ROOT)).append(' ');
         }
+        builtins.invokeMember("set_process_creation_policy", policy);
         context.eval(BootstrapSource.SOURCE).execute(builtins, words.toString());
         JvmFdsCloseOnExec.markJvmFiles();
     }

@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 import org.graalpyos.embed.GraalPyOs;
+import org.graalpyos.embed.ProcessCreationPolicy;
 
 /** An embedded Python with graalpy-os installed, as a Java application would build it. */
 final class Python implements AutoCloseable {
@@ -16,6 +17,11 @@ final class Python implements AutoCloseable {
 
     /** Every permission graalpy-os needs. */
     static Python full() {
+        return full(ProcessCreationPolicy.ALLOW_ALL);
+    }
+
+    /** Every permission graalpy-os needs, and the application's policy over process creation. */
+    static Python full(ProcessCreationPolicy policy) {
         Context context = GraalPyOs.contextBuilder()
                         .allowNativeAccess(true)
                         .allowCreateProcess(true)
@@ -25,7 +31,7 @@ final class Python implements AutoCloseable {
                         .option("engine.WarnInterpreterOnly", "false")
                         .option("log.python.level", "SEVERE")
                         .build();
-        GraalPyOs.install(context);
+        GraalPyOs.install(context, policy);
         Python python = new Python(context);
         python.eval(ERROR_OF);
         return python;

@@ -1,0 +1,17 @@
+package org.graalpyos.embed;
+
+import java.util.List;
+
+/**
+ * A process that Python code in a Context is about to create, as a {@link ProcessCreationPolicy}
+ * sees it, before anything exists. Byte strings are decoded as UTF-8 (invalid bytes replaced).
+ *
+ * @param function    what Python called: {@code posix_spawn}, {@code posix_spawnp}, {@code execve},
+ *                    {@code fork} (also os.forkpty, pty.fork and multiprocessing's fork), {@code subprocess}
+ *                    (subprocess.Popen without posix_spawn), {@code system}
+ * @param executable  the program's path, or null for a fork (no new program)
+ * @param arguments   its argv (empty for a fork)
+ * @param environment its environment as {@code NAME=value} entries, or null when it inherits this process's
+ */
+public record ProcessCreation(String function, String executable, List<String> arguments, List<String> environment) {
+}

@@ -1,0 +1,36 @@
+"""The embedding application's ProcessCreationPolicy (org.graalpyos.embed) for the processes GraalPy
+creates natively: subprocess without posix_spawn (_posixsubprocess.fork_exec) and os.system. Our
+own builtins (posix_spawn, fork, execve) ask it in Java. This edge check is as strong as Python
+code's inability to reach GraalPy's original functions; Context.Builder.allowCreateProcess(false)
+is the hard limit."""
+
+import os
+
+from . import _native, _wire
+
+_graalpy_system = None
+
+
+def check(function, executable, argv, env):
+    """executable: a path or None; argv, env: sequences of str/bytes (env None: inherited)."""
+    _native.builtins.check_process_creation(
+        function, "" if executable is None else _wire.text(os.fsencode(executable)),
+        _wire.items(os.fsencode(arg) for arg in argv), "-" if env is None else _wire.items(os.fsencode(entry) for entry in env))
+
+
+def system(command):
+    """Execute the command in a subshell."""
+    check("system", "/bin/sh", ("sh", "-c", command), None)
+    return _graalpy_system(command)
+
+
+def install():
+    global _graalpy_system
+    import posix
+
+    if os.system is system:
+        return
+    _graalpy_system = os.system
+    system.__module__ = "posix"
+    os.system = system
+    posix.system = system
