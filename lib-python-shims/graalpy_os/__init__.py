@@ -13,7 +13,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, exec_, fork, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, exec_, fork, multiprocessing_, sched, spawn, spawnv, wait
 
     audit.install()
     atexit_.install()
@@ -31,6 +31,7 @@ def install(native, options=""):
         _export(os, name, value)
     for name, value in spawnv.constants().items():
         _export(os, name, value)
+    multiprocessing_.install()
 
 
 def _export(os, name, value):
