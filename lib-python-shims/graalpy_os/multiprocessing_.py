@@ -32,7 +32,7 @@ def _patch_context(context):
     def popen_fork(process_obj):
         from multiprocessing.popen_fork import Popen
 
-        _warm_up_threads()
+        _warm_up(context._concrete_contexts["fork"])
         return Popen(process_obj)
 
     def popen_forkserver(process_obj):
@@ -50,21 +50,21 @@ def _patch_context(context):
     context._default_context._default_context = context._concrete_contexts[DEFAULT_START_METHOD]
 
 
-_threads_warm = False
+_warm = False
 
 
-def _warm_up_threads():
-    """Start one thread in the parent before its first multiprocessing fork. A child's Queue
-    starts a feeder thread; when the parent never started one, linking that path in the child
-    deoptimized compiled code and the child died with status 73 (2 runs of 3)."""
-    global _threads_warm
-    if not _threads_warm:
-        import threading
-
-        thread = threading.Thread(target=int)
-        thread.start()
-        thread.join()
-        _threads_warm = True
+def _warm_up(context):
+    """Before the first multiprocessing fork, pass one item through a Queue in the parent: a
+    child's Queue starts a feeder thread, and when the parent had never run that path, linking it
+    in the child deoptimized compiled code and the child died with status 73."""
+    global _warm
+    if not _warm:
+        _warm = True
+        queue = context.Queue()
+        queue.put(None)
+        queue.get()
+        queue.close()
+        queue.join_thread()
 
 
 def _patch_unlinked_semlock(base_context):
