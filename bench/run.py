@@ -305,7 +305,11 @@ def main():
     parser.add_argument("--quick", action="store_true", help="fewer batches and runs (< ~2 minutes)")
     parser.add_argument("--python", default=shutil.which("python3") or "python3",
                         help="CPython to compare with (default: python3 on PATH)")
+    parser.add_argument("--multiprocessing", action="store_true",
+                        help="only multiprocessing start methods (first result, Pool(2).map); several minutes")
     opts = parser.parse_args()
+    if opts.multiprocessing:
+        return run_multiprocessing(opts.python)
     mode_name = "quick" if opts.quick else "full"
     mode = MODES[mode_name]
     budget = Budget(mode["budget"])
@@ -337,6 +341,24 @@ def main():
     print_table(rows)
     write_results(mode_name, info, rows, results, jobs)
     progress(f"wrote {os.path.relpath(RESULTS, ROOT)} (all stderr in {os.path.relpath(LOG, ROOT)})")
+    log_file.close()
+
+
+def run_multiprocessing(python, timeout=600):
+    """Each start method under CPython and graalpy-os in the same run; prints a table (not in results.md)."""
+    global log_file
+    log_file = open(LOG, "w")
+    interps = [Interp("CPython", [python]), Interp("graalpy-os", [os.path.join(ROOT, "bin", "graalpy-os")])]
+    budget = Budget(3600)
+    print(f"{'start method':<12} {'interpreter':<11} {'start -> first result':>22} {'Pool(2).map 1000 tasks':>23}")
+    for method in ("fork", "spawn", "forkserver"):
+        for interp in interps:
+            r = run_workload(interp, "multiprocessing_.py", f"method={method}", timeout, budget)
+            if r["error"]:
+                cells = (r["error"][:45], "")
+            else:
+                cells = (f"{r['ok']['first_result_s']:.2f} s", f"{r['ok']['pool2_map_s']:.2f} s")
+            print(f"{method:<12} {interp.name:<11} {cells[0]:>22} {cells[1]:>23}", flush=True)
     log_file.close()
 
 

@@ -17,6 +17,11 @@ final class Launcher {
     }
 
     static Result run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(90, stdin, env, args);
+    }
+
+    /** With a deadline of its own: scripts that start several JVMs (multiprocessing spawn) need more. */
+    static Result run(int deadlineSeconds, String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE.toString());
         command.addAll(List.of(args));
@@ -31,9 +36,9 @@ final class Launcher {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
         }
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        if (!process.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("bin/graalpy-os " + String.join(" ", args) + " did not finish in 90 s");
+            throw new AssertionError("bin/graalpy-os " + String.join(" ", args) + " did not finish in " + deadlineSeconds + " s");
         }
         try {
             return new Result(process.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));

@@ -1,0 +1,192 @@
+package org.graalpyos.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * multiprocessing's start methods, ProcessPoolExecutor and socketserver's ForkingMixIn in real
+ * launcher processes. Scripts are files (spawn's children import the main module by path); each
+ * checks several things, because every spawned worker is a JVM start-up of several seconds.
+ */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class MultiprocessingTest {
+
+    private static Launcher.Result script(String source) throws Exception {
+        Path file = Files.createTempFile("graalpy-os-mp", ".py");
+        try {
+            Files.writeString(file, source);
+            return Launcher.run(540, null, Map.of(), file.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Process, Pipe, Queue, Lock, Pool, exit codes and the given ways to stop a child under one start
+     * method.
+     */
+    private static String startMethodScript(String method, String stops) {
+        return """
+                        import multiprocessing as mp, os, signal, sys, time
+
+                        def report(queue, lock):
+                            with lock:
+                                queue.put((os.getpid(), os.getppid()))
+
+                        def send(conn):
+                            conn.send([1, "two", 3.0])
+                            conn.close()
+
+                        def exit_with(code):
+                            sys.exit(code)
+
+                        def fail():
+                            raise ValueError("in child")
+
+                        def sleep():
+                            time.sleep(300)
+
+                        def square(x):
+                            return x * x
+
+                        if __name__ == "__main__":
+                            ctx = mp.get_context("METHOD")
+                            queue, lock = ctx.Queue(), ctx.Lock()
+                            p = ctx.Process(target=report, args=(queue, lock))
+                            p.start()
+                            pid, ppid = queue.get(timeout=300)
+                            p.join()
+                            print("queue", pid == p.pid, ppid == os.getpid(), p.exitcode)
+                            reader, writer = ctx.Pipe(duplex=False)
+                            p = ctx.Process(target=send, args=(writer,))
+                            p.start()
+                            writer.close()
+                            print("pipe", reader.recv())
+                            p.join()
+                            codes = []
+                            for target, args in ((exit_with, (3,)), (fail, ())):
+                                p = ctx.Process(target=target, args=args)
+                                p.start()
+                                p.join()
+                                codes.append(p.exitcode)
+                            print("exit codes", codes)
+                            for stop, signum in STOPS:
+                                p = ctx.Process(target=sleep)
+                                p.start()
+                                getattr(p, stop)()
+                                p.join(60)
+                                print(stop, p.exitcode == -signum)
+                            with ctx.Pool(2) as pool:
+                                print("pool", sum(pool.map(square, range(1000))), pool.apply(os.getpid) != os.getpid())
+                            print("children left", mp.active_children())
+                        """.replace("METHOD", method).replace("STOPS", stops);
+    }
+
+    private static final String START_METHOD_OUTPUT = """
+                    queue True True 0
+                    pipe [1, 'two', 3.0]
+                    exit codes [3, 1]
+                    STOPPED
+                    pool 332833500 True
+                    children left []
+                    """;
+
+    @Test
+    void startMethodsAreCPythonsAndSpawnIsTheDefault() throws Exception {
+        Launcher.Result r = Launcher.run("-c", """
+                        import multiprocessing as mp, sys
+                        print(mp.get_all_start_methods(), mp.get_start_method())
+                        print(sorted(m for m in sys.modules if m.startswith("multiprocessing"))[:1])
+                        """);
+        assertEquals("['spawn', 'fork'] spawn\n['multiprocessing']\n", r.stdout());
+        Launcher.Result noFork = Launcher.run("-X", "no_fork", "-c", "import multiprocessing as mp; print(mp.get_all_start_methods())");
+        assertEquals("['spawn']\n", noFork.stdout());
+        Launcher.Result untouched = Launcher.run("-c", "import sys; print('multiprocessing' in sys.modules)");
+        assertEquals("False\n", untouched.stdout(), "start-up must not import multiprocessing");
+    }
+
+    @Test
+    void forkStartMethod() throws Exception {
+        Launcher.Result r = script(startMethodScript("fork", "((\"terminate\", signal.SIGTERM), (\"kill\", signal.SIGKILL))"));
+        assertEquals(START_METHOD_OUTPUT.replace("STOPPED", "terminate True\nkill True"), r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+        // the failing child's traceback, nothing else (no semaphore leak warnings, no resource tracker)
+        assertEquals(1, r.stderr().split("Traceback").length - 1, r.stderr());
+    }
+
+    @Test
+    void spawnStartMethod() throws Exception {
+        Launcher.Result r = script(startMethodScript("spawn", "((\"terminate\", signal.SIGTERM), (\"kill\", signal.SIGKILL))"));
+        assertEquals(START_METHOD_OUTPUT.replace("STOPPED", "terminate True\nkill True"), r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderr().split("Traceback").length - 1, r.stderr());
+    }
+
+    @Test
+    void processPoolExecutorWithForkAndSpawnAndMaxTasksPerChild() throws Exception {
+        Launcher.Result r = script("""
+                        import multiprocessing as mp, os
+                        from concurrent.futures import ProcessPoolExecutor
+
+                        def square(x):
+                            return x * x
+
+                        def pid(_):
+                            return os.getpid()
+
+                        if __name__ == "__main__":
+                            with ProcessPoolExecutor(2, mp_context=mp.get_context("fork")) as ex:
+                                print("fork", sum(ex.map(square, range(200))))
+                            try:
+                                ProcessPoolExecutor(1, mp_context=mp.get_context("fork"), max_tasks_per_child=1)
+                            except ValueError as e:
+                                print("ValueError", e)
+                            with ProcessPoolExecutor(1, max_tasks_per_child=2) as ex:
+                                print("spawn context", ex._mp_context.get_start_method())
+                                pids = [ex.submit(pid, i).result() for i in range(3)]
+                                print("workers", len(set(pids)), os.getpid() not in pids)
+                        """);
+        assertEquals("""
+                        fork 2646700
+                        ValueError max_tasks_per_child is incompatible with the 'fork' multiprocessing start method; supply a different mp_context.
+                        spawn context spawn
+                        workers 2 True
+                        """, r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
+    @Test
+    void forkingTcpServerServesEachRequestInAChildAndReapsIt() throws Exception {
+        Launcher.Result r = script("""
+                        import os, socket, socketserver, threading
+
+                        class Handler(socketserver.StreamRequestHandler):
+                            def handle(self):
+                                self.wfile.write(f"{os.getpid()} {self.rfile.readline().decode().strip()}\\n".encode())
+
+                        server = socketserver.ForkingTCPServer(("127.0.0.1", 0), Handler)
+                        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+                        thread.start()
+                        replies = []
+                        for i in range(3):
+                            with socket.create_connection(server.server_address, timeout=60) as s:
+                                s.sendall(f"req{i}\\n".encode())
+                                replies.append(s.makefile().readline().split())
+                        server.shutdown()
+                        thread.join()
+                        server.server_close()
+                        pids = {int(pid) for pid, _ in replies}
+                        print([text for _, text in replies], len(pids), os.getpid() in pids)
+                        print("reaped", not server.active_children)
+                        """);
+        assertEquals("['req0', 'req1', 'req2'] 3 False\nreaped True\n", r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+}
