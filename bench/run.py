@@ -2,6 +2,8 @@
 
 Runs with the host python3, stdlib only. Every workload in bench/workloads/ runs once per interpreter
 (in its own process, with a timeout) and prints one JSON line; a failure is reported, never dropped.
+Start-up is measured for CPython, graalpy-os with and without its JDK AOT cache, and stock GraalPy
+(its own launcher, same jars) with and without an AOT cache; `--startup` measures only that.
 """
 
 import argparse
@@ -17,12 +19,16 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 WORKLOADS = os.path.join(BENCH, "workloads")
 RESULTS = os.path.join(BENCH, "results.md")
 LOG = os.path.join(BENCH, "last-run.log")
+STARTUP_RESULTS = os.path.join(BENCH, "startup-results.md")
+GRAALPY_OS = os.path.join(ROOT, "bin", "graalpy-os")
+STOCK_AOT_DIR = os.path.join(BENCH, ".aot")  # stock GraalPy's AOT cache (graalpy-os keeps its own in target/aot)
 
 # A concurrent rebuild of the jars shows up as one of these; wait and retry.
 REBUILD_SIGNS = ("not built yet", "NoClassDefFoundError", "ClassNotFoundException", "ClassFormatError",
@@ -45,7 +51,20 @@ MODES = {
              "startup_runs": 5, "timeout": 150, "budget": 340},
     "quick": {"spawn": "batches=3 n=20 warmup=10 cap=2", "fork": "batches=3 n=10 warmup=3 cap=5 heap_cap=4",
               "startup_runs": 2, "timeout": 75, "budget": 115},
+    # start-up only: more runs per cell
+    "startup": {"startup_runs": 5, "timeout": 150, "budget": 0},
 }
+# Seconds for the start-up phase on top of the budget above (the no-cache and stock variants are slow).
+STARTUP_BUDGET = {"full": 300, "quick": 120, "startup": 600}
+STARTUP_CODES = [("pass", "pass"), ("import", "import os, subprocess, threading")]
+# Stock GraalPy: its JVM launcher (python-launcher) on the jars graalpy-os runs from, with the flags the
+# issue measured it with; its AOT cache is trained on one run of this (graalpy-os's: bin/aot-cache).
+STOCK_ARTIFACTS = [("org/graalvm/python", "python-launcher"), ("org/graalvm/sdk", "launcher-common"),
+                   ("org/graalvm/shadowed", "jline"), ("org/graalvm/sdk", "maven-downloader")]
+STOCK_FLAGS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+               "-Dpolyglot.engine.WarnInterpreterOnly=false"]
+STOCK_MAIN = "com.oracle.graal.python.shell.GraalPythonMain"
+STOCK_TRAINING = "import os, subprocess, threading, json, re, tempfile; subprocess.run(['/bin/true'])"
 
 START = time.monotonic()
 log_file = None
@@ -75,16 +94,21 @@ def first_line(text):
 
 
 class Interp:
-    def __init__(self, name, argv):
+    def __init__(self, name, argv, env=None, note=""):
         self.name = name
         self.argv = argv
+        self.env = env  # variables set on top of the driver's environment
+        self.note = note  # how it was run, for the results
+
+    def environ(self):
+        return {**os.environ, **self.env} if self.env else None
 
 
-def run_proc(argv, timeout, cwd=WORKLOADS):
+def run_proc(argv, timeout, cwd=WORKLOADS, env=None):
     """Run in its own process group (so a timeout also ends forked children). -> rc, out, err, seconds."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     try:
         out, err = proc.communicate(timeout=timeout)
         rc = proc.returncode
@@ -99,7 +123,7 @@ def run_proc(argv, timeout, cwd=WORKLOADS):
 
 
 def rebuild_in_progress(interp, err):
-    return interp.name == "graalpy-os" and any(sign in err for sign in REBUILD_SIGNS)
+    return interp.name.startswith("graalpy-os") and any(sign in err for sign in REBUILD_SIGNS)
 
 
 class Budget:
@@ -119,7 +143,7 @@ def run_workload(interp, script, args, timeout, budget):
         left = budget.left()
         if left < 5:
             return {"ok": None, "error": "skipped: run time budget spent"}
-        rc, out, err, secs = run_proc(argv, min(timeout, left))
+        rc, out, err, secs = run_proc(argv, min(timeout, left), env=interp.environ())
         log(f"=== {interp.name} {script} {args} rc={rc} {secs:.1f}s\n--- stdout\n{out}\n--- stderr\n{err}")
         tries += 1
         if rc not in (0, None) and rebuild_in_progress(interp, err) and tries < REBUILD_TRIES \
@@ -159,7 +183,7 @@ def run_startup_once(interp, code, timeout, budget):
         t0 = time.perf_counter()
         with tempfile.TemporaryFile("w+") as err_file:
             proc = subprocess.Popen(argv, cwd=WORKLOADS, stdout=subprocess.DEVNULL, stderr=err_file,
-                                    start_new_session=True)
+                                    start_new_session=True, env=interp.environ())
             timed_out = []
 
             def kill():
@@ -196,6 +220,8 @@ def run_startup_once(interp, code, timeout, budget):
                 time.sleep(REBUILD_WAIT_S)
                 continue
             return {"error": f"exit status {rc}: {first_line(err) or '(empty stderr)'}"}
+        if err.strip():  # `-c pass` prints nothing: any output is a launcher's (e.g. a JVM warning)
+            return {"error": f"unexpected output on stderr: {first_line(err)}"}
         return {"wall": wall, "rss_mb": maxrss_kb / 1024 if maxrss_kb else None}
 
 
@@ -222,13 +248,13 @@ def run_startups(interps, codes, runs, timeout, budget, results):
                         cell["note"] = f"{len(cell['wall_s'])} of {runs} runs (time budget)"
                     else:
                         cell["error"] = r["error"]
-                    progress(f"startup {interp.name:<10} -c {code!r} run {i + 1}: FAILED: {r['error']}")
+                    progress(f"startup {interp.name:<22} -c {code!r} run {i + 1}: FAILED: {r['error']}")
                     continue
                 cell["wall_s"].append(r["wall"])
                 if r["rss_mb"]:
                     cell["rss_mb"].append(r["rss_mb"])
                 rss = f", peak RSS {r['rss_mb']:.0f} MB" if r["rss_mb"] else ""
-                progress(f"startup {interp.name:<10} -c {code!r} run {i + 1}/{runs}: {r['wall']:.3f}s{rss}")
+                progress(f"startup {interp.name:<22} -c {code!r} run {i + 1}/{runs}: {r['wall']:.3f}s{rss}")
 
 
 def median(values):
@@ -299,10 +325,108 @@ def fmt_ratio(r):
     return "—" if r is None else (f"{r:.0f}×" if r >= 100 else f"{r:.1f}×")
 
 
+def graalpy_os_aot_cache():
+    """bin/aot-cache (a no-op when the cache matches the jars) -> (path or None, what it said)."""
+    try:
+        made = subprocess.run([os.path.join(ROOT, "bin", "aot-cache")], capture_output=True, text=True, timeout=900)
+        said = (made.stdout + made.stderr).strip().splitlines()
+        where = subprocess.run([GRAALPY_OS], env={**os.environ, "GRAALPY_OS_AOT": "path"}, capture_output=True,
+                               text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return None, str(error)
+    path = where.stdout.strip()
+    return (path if where.returncode == 0 and os.path.isfile(path) else None), (said[-1] if said else "")
+
+
+def stock_graalpy(java_home, fetch):
+    """-> (Interp without AOT cache, Interp with one, None) or (None, None, why not). The jars come from the local
+    Maven repository (fetched with `mvn dependency:get` if missing and fetch is set)."""
+    m = re.search(r"<graalpy.version>([^<]+)<", open(os.path.join(ROOT, "pom.xml")).read())
+    version = m.group(1) if m else "?"
+    repo = os.path.join(os.path.expanduser("~"), ".m2", "repository")
+    extra = [os.path.join(repo, g, a, version, f"{a}-{version}.jar") for g, a in STOCK_ARTIFACTS]
+    if not all(os.path.isfile(j) for j in extra) and fetch:
+        progress(f"stock GraalPy: fetching org.graalvm.python:python-launcher:{version} with mvn dependency:get")
+        try:
+            subprocess.run(["mvn", "-q", "-B", "dependency:get", f"-Dartifact=org.graalvm.python:python-launcher:{version}"],
+                           cwd=ROOT, capture_output=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    if not all(os.path.isfile(j) for j in extra):
+        return None, None, f"org.graalvm.python:python-launcher:{version} and its launcher jars are not in {repo}"
+    lib = os.path.join(ROOT, "graalpy-os", "target", "lib")
+    try:
+        base = sorted(os.path.join(lib, f) for f in os.listdir(lib)
+                      if f.endswith(".jar") and not f.startswith("lib-python-shims"))
+    except OSError:
+        return None, None, "graalpy-os is not built (no graalpy-os/target/lib)"
+    classpath = ":".join(base + extra)
+    java = os.path.join(java_home, "bin", "java")
+    argv = [java] + STOCK_FLAGS
+    plain = Interp("GraalPy stock", argv + ["-cp", classpath, STOCK_MAIN],
+                   note=f"`{STOCK_MAIN}` (python-launcher {version}) on the same GraalPy jars, JVM defaults (G1)")
+    # Its AOT cache, named after the jars and the JDK as graalpy-os's is (the JVM checks sizes and mtimes).
+    key = "\n".join(f"{p} {st.st_size} {int(st.st_mtime)}" for p in [java] + base + extra for st in [os.stat(p)])
+    cache = os.path.join(STOCK_AOT_DIR, f"graalpy-stock-{zlib.crc32(key.encode()):08x}.aot")
+    if not os.path.isfile(cache):
+        os.makedirs(STOCK_AOT_DIR, exist_ok=True)
+        for old in os.listdir(STOCK_AOT_DIR):
+            os.remove(os.path.join(STOCK_AOT_DIR, old))
+        progress(f"stock GraalPy: training its AOT cache ({os.path.relpath(cache, ROOT)}) on one run of {STOCK_TRAINING!r}")
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        rc, _, err, secs = run_proc(argv + [f"-XX:AOTCacheOutput={tmp}", "-cp", classpath, STOCK_MAIN, "-c", STOCK_TRAINING],
+                                    600)
+        log(f"=== stock GraalPy AOT training rc={rc} {secs:.1f}s\n{err}")
+        if rc == 0 and os.path.isfile(tmp):
+            os.replace(tmp, cache)
+        else:
+            return plain, None, f"stock AOT training failed (status {rc}): {first_line(err)}"
+    cached = Interp("GraalPy stock + AOT", argv + [f"-XX:AOTCache={cache}", "-Xlog:aot=off", "-Xlog:cds=off",
+                                                  "-cp", classpath, STOCK_MAIN],
+                    note="same, with a JDK AOT cache trained on one run (`-XX:AOTCacheOutput`)")
+    return plain, cached, None
+
+
+def stock_c1(cached):
+    return Interp("GraalPy stock + AOT + C1", cached.argv[:1] + ["-XX:TieredStopAtLevel=1"] + cached.argv[1:],
+                  note="same, with `-XX:TieredStopAtLevel=1`")
+
+
+def startup_interps(opts, info):
+    """CPython, graalpy-os with and without its AOT cache, stock GraalPy without and with one."""
+    interps = [Interp("CPython", [opts.python], note=info["cpython"])]
+    cache, said = graalpy_os_aot_cache()
+    if cache:
+        progress(f"graalpy-os AOT cache: {os.path.relpath(cache, ROOT)} ({os.path.getsize(cache) >> 20} MB)")
+        interps.append(Interp("graalpy-os", [GRAALPY_OS], note=f"`bin/graalpy-os`, AOT cache {os.path.relpath(cache, ROOT)}"
+                                                               f" ({os.path.getsize(cache) >> 20} MB)"))
+    else:
+        progress(f"graalpy-os AOT cache: none ({said})")
+        interps.append(Interp("graalpy-os", [GRAALPY_OS], note=f"`bin/graalpy-os`, **no AOT cache** ({said})"))
+    interps.append(Interp("graalpy-os no cache", [GRAALPY_OS], env={"GRAALPY_OS_AOT": "off"},
+                          note="`GRAALPY_OS_AOT=off bin/graalpy-os`"))
+    c1 = (os.environ.get("GRAALPY_OS_JAVA_OPTS", "") + " -XX:TieredStopAtLevel=1").strip()
+    interps.append(Interp("graalpy-os C1", [GRAALPY_OS], env={"GRAALPY_OS_JAVA_OPTS": c1},
+                          note=f"`GRAALPY_OS_JAVA_OPTS='{c1}' bin/graalpy-os` (AOT cache, C1 only: no C2 compilations)"))
+    if opts.no_stock:
+        info["stock"] = "not measured (--no-stock)"
+        return interps
+    plain, cached, why = stock_graalpy(info["java_home"], fetch=True)
+    info["stock"] = why or "measured"
+    if why:
+        progress(f"stock GraalPy: {why}")
+    interps += [i for i in (plain, cached, cached and stock_c1(cached)) if i]
+    return interps
+
+
 def main():
     global log_file
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer batches and runs (< ~2 minutes)")
+    parser.add_argument("--startup", action="store_true",
+                        help="only the start-up comparison (~5-9 minutes), written to bench/startup-results.md")
+    parser.add_argument("--no-stock", action="store_true", help="leave out stock GraalPy")
+    parser.add_argument("--runs", type=int, help="start-up runs per interpreter and command (default: by mode)")
     parser.add_argument("--python", default=shutil.which("python3") or "python3",
                         help="CPython to compare with (default: python3 on PATH)")
     parser.add_argument("--multiprocessing", action="store_true",
@@ -310,17 +434,17 @@ def main():
     opts = parser.parse_args()
     if opts.multiprocessing:
         return run_multiprocessing(opts.python)
-    mode_name = "quick" if opts.quick else "full"
+    mode_name = "startup" if opts.startup else "quick" if opts.quick else "full"
     mode = MODES[mode_name]
     budget = Budget(mode["budget"])
     log_file = open(LOG, "w")
-    interps = [Interp("CPython", [opts.python]), Interp("graalpy-os", [os.path.join(ROOT, "bin", "graalpy-os")])]
+    interps = [Interp("CPython", [opts.python]), Interp("graalpy-os", [GRAALPY_OS])]
 
-    progress(f"bench/run ({mode_name} mode, budget {mode['budget']}s); collecting machine info")
+    progress(f"bench/run ({mode_name} mode, budget {mode['budget'] + STARTUP_BUDGET[mode_name]}s); collecting machine info")
     info = machine_info()
     progress(f"  {info['nproc']} CPUs, {info['cpu']}, {info['memory']}; JDK: {info['java'][:70]}; CPython {info['cpython']}")
 
-    jobs = [("spawn", "spawn.py", mode["spawn"]), ("fork", "fork.py", mode["fork"])]
+    jobs = [] if opts.startup else [("spawn", "spawn.py", mode["spawn"]), ("fork", "fork.py", mode["fork"])]
     results = {}  # (job, interp) -> dict
     for job, script, args in jobs:
         for interp in interps:
@@ -333,14 +457,21 @@ def main():
             if r["error"]:
                 progress(f"  FAILED: {r['error']}")
 
-    startup_codes = [("pass", "pass"), ("import", "import os, subprocess, threading")]
-    run_startups(interps, startup_codes, mode["startup_runs"], mode["timeout"], budget, results)
+    s_interps = startup_interps(opts, info)
+    startup_budget = Budget(max(budget.left(), 0) + STARTUP_BUDGET[mode_name])
+    run_startups(s_interps, STARTUP_CODES, opts.runs or mode["startup_runs"], mode["timeout"], startup_budget, results)
 
     info["load_end"] = " ".join(sh("cat /proc/loadavg").stdout.split()[:3])
-    rows = build_rows(results)
-    print_table(rows)
-    write_results(mode_name, info, rows, results, jobs)
-    progress(f"wrote {os.path.relpath(RESULTS, ROOT)} (all stderr in {os.path.relpath(LOG, ROOT)})")
+    s_lines = startup_table(results, s_interps)
+    print("\n".join(s_lines))
+    if opts.startup:
+        write_startup_results(info, s_lines, results, s_interps)
+        progress(f"wrote {os.path.relpath(STARTUP_RESULTS, ROOT)} (all stderr in {os.path.relpath(LOG, ROOT)})")
+    else:
+        rows = build_rows(results)
+        print_table(rows)
+        write_results(mode_name, info, rows, results, jobs, s_lines, s_interps)
+        progress(f"wrote {os.path.relpath(RESULTS, ROOT)} (all stderr in {os.path.relpath(LOG, ROOT)})")
     log_file.close()
 
 
@@ -360,6 +491,90 @@ def run_multiprocessing(python, timeout=600):
                 cells = (f"{r['ok']['first_result_s']:.2f} s", f"{r['ok']['pool2_map_s']:.2f} s")
             print(f"{method:<12} {interp.name:<11} {cells[0]:>22} {cells[1]:>23}", flush=True)
     log_file.close()
+
+
+def startup_cell(results, key, name, metric):
+    """-> (median or None, text)."""
+    r = results.get(("startup_" + key, name))
+    if r is None:
+        return None, "not run"
+    values = r["wall_s"] if metric == "wall" else r["rss_mb"]
+    if not values:
+        return None, "FAILED: " + r.get("error", "no runs") if r.get("error") else "n/a"
+    m = median(values)
+    return m, (f"{m:.2f} s" if metric == "wall" else f"{m:.0f} MB")
+
+
+def startup_table(results, interps):
+    """Markdown: one column per interpreter, cells 'median (ratio to CPython)', then graalpy-os vs stock."""
+    names = [i.name for i in interps]
+    lines = ["| Start-up | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    labels = {"pass": "`-c pass`", "import": "`-c 'import os, subprocess, threading'`"}
+    for key, _ in STARTUP_CODES:
+        for metric, what in (("wall", "wall"), ("rss", "peak RSS")):
+            base, _ = startup_cell(results, key, "CPython", metric)
+            cells = []
+            for name in names:
+                value, text = startup_cell(results, key, name, metric)
+                if name != "CPython" and value is not None and base:
+                    text += f" ({fmt_ratio(value / base)})"
+                cells.append(text)
+            lines.append(f"| {labels[key]} {what} | " + " | ".join(cells) + " |")
+    compare = []
+    pairs = [("graalpy-os", "graalpy-os no cache"), ("graalpy-os", "GraalPy stock"), ("graalpy-os", "GraalPy stock + AOT"),
+             ("graalpy-os C1", "GraalPy stock + AOT + C1")]
+    for key, _ in STARTUP_CODES:
+        for mine, other in pairs:
+            ours, _ = startup_cell(results, key, mine, "wall")
+            theirs, _ = startup_cell(results, key, other, "wall")
+            if ours and theirs:
+                compare.append(f"{labels[key]} wall: {mine} / {other} = {ours / theirs:.2f}")
+    return lines + ([""] + ["- " + c for c in compare] if compare else [])
+
+
+def startup_details(results, interps):
+    out = []
+    for i in interps:
+        out.append(f"- {i.name}: {i.note}")
+        for key, _ in STARTUP_CODES:
+            r = results.get(("startup_" + key, i.name))
+            if r and (r.get("wall_s") or r.get("error")):
+                out.append(f"  - `{key}`: wall (s) {[round(x, 2) for x in r['wall_s']]}, peak RSS (MB) "
+                           f"{[round(x) for x in r['rss_mb']]}" + (f" — {r['note']}" if "note" in r else "")
+                           + (f" — **FAILED**: {r['error']}" if "error" in r else ""))
+    return out
+
+
+def write_startup_results(info, s_lines, results, interps):
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    lines = [
+        "# graalpy-os start-up vs CPython and stock GraalPy",
+        "",
+        f"Generated by `bench/run --startup` on {now} ({elapsed():.0f} s). Not part of the unit tests; "
+        "see docs/startup.md for what the AOT cache is and how it is made.",
+        "",
+        f"- Machine: {info['nproc']} CPUs ({info['cpu']}), {info['memory']} RAM, Linux {info['kernel']}; "
+        f"load average {info['load_start']} at start, {info['load_end']} at end",
+        f"- JDK: {info['java']} (`{info['java_home']}`)" + (f"; GRAALPY_OS_JAVA_OPTS=`{info['java_opts']}`"
+                                                            if info["java_opts"] else ""),
+        f"- git {info['git']}",
+        "",
+        *(["**The machine was busy (load average above its CPU count) during this run: absolute times are inflated "
+           "and noisy; compare ratios with care.**", ""] if busy(info) else []),
+        "Median over separate processes, run interleaved (run i of every command and interpreter before run i+1); "
+        "wall time measured by the driver around the process, peak RSS by `/usr/bin/time -v`. "
+        "In parentheses: the ratio to CPython.",
+        "",
+        *s_lines,
+        "",
+        "## Details",
+        "",
+        *startup_details(results, interps),
+        f"- stock GraalPy: {info.get('stock', '?')}",
+        "",
+    ]
+    with open(STARTUP_RESULTS, "w") as f:
+        f.write("\n".join(lines))
 
 
 def summarize(res):
@@ -499,13 +714,6 @@ def details(results, jobs):
             if "wall_s" in r:
                 bits.append(f"process wall {r['wall_s']:.1f} s")
             out.append(prefix + "; ".join(bits))
-    for key in ("pass", "import"):
-        for name in ("CPython", "graalpy-os"):
-            r = results.get(("startup_" + key, name))
-            if r and r.get("wall_s"):
-                out.append(f"- start-up `{key}` on {name}: wall (s) {[round(x, 3) for x in r['wall_s']]}, "
-                           f"peak RSS (MB) {[round(x) for x in r['rss_mb']]}" + (f" — {r['note']}" if "note" in r else "")
-                           + (f" — **FAILED** later: {r['error']}" if "error" in r else ""))
     return out
 
 
@@ -516,7 +724,7 @@ def busy(info):
         return False
 
 
-def write_results(mode_name, info, rows, results, jobs):
+def write_results(mode_name, info, rows, results, jobs, s_lines, s_interps):
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     impls = {name: r["ok"].get("impl") for (job, name), r in results.items() if r.get("ok")}
     lines = [
@@ -542,7 +750,9 @@ def write_results(mode_name, info, rows, results, jobs):
     ]
     for r in rows:
         lines.append(f"| {r['label']} | {r['cpython']} | {r['graalpy']} | {r['ratio']} | {r['goal']} | {r['met']} |")
-    lines += ["", "## Details", ""] + details(results, jobs) + [
+    lines += ["", "## Start-up", "", "Median over separate processes, run interleaved; in parentheses the ratio to "
+              "CPython (docs/startup.md: the AOT cache).", ""] + s_lines
+    lines += ["", "## Details", ""] + details(results, jobs) + startup_details(results, s_interps) + [
         "",
         "## Method",
         "",

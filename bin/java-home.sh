@@ -1,8 +1,14 @@
 # Sourced by the project's scripts: sets JAVA_HOME to a JDK 22+ (FFM), or fails in one line.
 _graalpyos_java_ok() {
     [ -x "$1/bin/java" ] || return 1
-    local v
-    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    local v= line
+    # the JDK's release file, read without starting a JVM (bin/graalpy-os sources this on every start)
+    if [ -r "$1/release" ]; then
+        while IFS= read -r line; do
+            case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v//\"/}; break ;; esac
+        done <"$1/release"
+    fi
+    [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     [ -n "$v" ] && [ "${v%%.*}" -ge 22 ] 2>/dev/null
 }
 if [ -z "${JAVA_HOME:-}" ] || ! _graalpyos_java_ok "$JAVA_HOME"; then

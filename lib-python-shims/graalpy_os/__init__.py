@@ -13,7 +13,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, policy, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, policy, pty_, sched, spawn, spawnv, wait
 
     audit.install()
     atexit_.install()
@@ -34,6 +34,7 @@ def install(native, options=""):
     fork_exec.install(fork_enabled)
     policy.install()
     multiprocessing_.install()
+    pty_.install()
 
 
 def _export(os, name, value):

@@ -420,4 +420,21 @@ class ForkTest {
                         """);
         assertEquals("SIGTERM True\nSIGHUP True\nSIGQUIT True\nSIGUSR1 handled 0\n['0000000000000000']\n", r.stdout());
     }
+
+    @Test
+    void ptySpawnRunsTheProgramOnANewControllingTtyWithoutForkingTheJvm() throws Exception {
+        Launcher.Result r = python("""
+                        import os, pty, sys
+                        forks = []
+                        os.register_at_fork(before=lambda: forks.append(1))
+                        status = pty.spawn(["/bin/sh", "-c", "tty >/dev/null && echo tty; test $$ = $(ps -o sid= -p $$) && echo leader; exit 5"])
+                        print("status", os.waitstatus_to_exitcode(status), "jvm forks", len(forks), file=sys.stderr)
+                        # a program that cannot start: CPython's path (fork, the child's exec error on the tty, status 1)
+                        status = pty.spawn(["/nonexistent-program"])
+                        print("status", os.waitstatus_to_exitcode(status), "jvm forks", len(forks), file=sys.stderr)
+                        """);
+        assertEquals("tty\r\nleader\r\n", r.stdout().substring(0, r.stdout().indexOf("leader") + 8));
+        assertTrue(r.stdout().contains("FileNotFoundError"), r.stdout());
+        assertTrue(r.stderr().startsWith("status 5 jvm forks 0\n") && r.stderr().endsWith("status 1 jvm forks 1\n"), r.stderr());
+    }
 }
