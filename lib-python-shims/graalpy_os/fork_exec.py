@@ -54,7 +54,8 @@ def fork_exec(*args, **kwargs):
     Raises: Only on an error in the parent process."""
     if len(args) > 5:
         process_args, executable_list, env_list = args[0], args[1], args[5]
-        policy.check("subprocess", executable_list[0] if executable_list else None, process_args or (), env_list)
+        executable_list = executable_list if isinstance(executable_list, (list, tuple)) else ()
+        policy.check("fork_exec", executable_list[0] if executable_list else None, process_args or (), env_list)
     if kwargs or len(args) != _ARGUMENT_COUNT:
         return _original(*args, **kwargs)
     feature = _feature_needing_fork(args)

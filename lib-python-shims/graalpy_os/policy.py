@@ -12,10 +12,28 @@ _graalpy_system = None
 
 
 def check(function, executable, argv, env):
-    """executable: a path or None; argv, env: sequences of str/bytes (env None: inherited)."""
+    """executable: a path or None; argv, env: sequences of paths (env None: inherited). Arguments
+    the caller will reject anyway are described as well as they can be, never raised on here: the
+    caller's own checks raise CPython's errors after the policy saw the attempt."""
     _native.builtins.check_process_creation(
-        function, "" if executable is None else _wire.text(os.fsencode(executable)),
-        _wire.items(os.fsencode(arg) for arg in argv), "-" if env is None else _wire.items(os.fsencode(entry) for entry in env))
+        function, "" if executable is None else _wire.text(_path_bytes(executable)),
+        _wire.items(_path_bytes(arg) for arg in _sequence(argv)),
+        "-" if env is None else _wire.items(_path_bytes(entry) for entry in _sequence(env)))
+
+
+def _sequence(value):
+    try:
+        return list(value)
+    except TypeError:
+        return [value]
+
+
+def _path_bytes(value):
+    try:
+        data = os.fsencode(value)
+    except TypeError:
+        data = repr(value).encode()
+    return data.replace(b"\0", b"\\0")
 
 
 def system(command):

@@ -7,7 +7,7 @@ import java.util.List;
  * sees it, before anything exists. Byte strings are decoded as UTF-8 (invalid bytes replaced).
  *
  * @param function    what Python called: {@code posix_spawn}, {@code posix_spawnp}, {@code execve},
- *                    {@code fork} (also os.forkpty, pty.fork and multiprocessing's fork), {@code subprocess}
+ *                    {@code fork} (also os.forkpty, pty.fork and multiprocessing's fork), {@code fork_exec}
  *                    (subprocess.Popen without posix_spawn), {@code system}
  * @param executable  the program's path, or null for a fork (no new program)
  * @param arguments   its argv (empty for a fork)

@@ -55,7 +55,7 @@ class ProcessCreationPolicyTest {
         }
         ProcessCreation spawn = seen.get(0);
         assertEquals(new ProcessCreation("posix_spawn", "/bin/sh", List.of("sh", "-c", "exit 3"), List.of("SECRET=no")), spawn);
-        assertEquals("subprocess", seen.get(1).function());
+        assertEquals("fork_exec", seen.get(1).function());
         assertEquals(List.of("/bin/echo", "allowed"), seen.get(1).arguments());
         assertEquals(new ProcessCreation("system", "/bin/sh", List.of("sh", "-c", "exit 4"), null), seen.get(2));
         assertEquals("posix_spawnp", seen.get(3).function());
