@@ -4,6 +4,7 @@ import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
+import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * check_process_creation(function, executable, argv, env): the host policy's check for process
@@ -26,6 +27,7 @@ final class CheckProcessCreationBuiltin implements Builtin {
         String environment = Args.toJavaString(context, args[3]);
         context.checkProcessCreation(ProcessCreations.of(function, executable.isEmpty() ? null : Wire.bytes(executable),
                         Wire.items(Args.toJavaString(context, args[2])), environment.equals("-") ? null : Wire.items(environment)));
+        JvmFdsCloseOnExec.markJvmFiles(); // GraalPy's fork_exec passes on every fd not close-on-exec
         return true;
     }
 }

@@ -10,6 +10,7 @@ import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * execve(fd, path, filename, argv, envp): execve(2), or fexecve(3) when fd &ge; 0; returns only
@@ -30,6 +31,7 @@ final class ExecveBuiltin implements Builtin {
         List<byte[]> argv = Wire.items(Args.toJavaString(context, args[3]));
         List<byte[]> envp = Wire.items(Args.toJavaString(context, args[4]));
         context.checkProcessCreation(ProcessCreations.of("execve", fd >= 0 ? ("/proc/self/fd/" + fd).getBytes() : path, argv, envp));
+        JvmFdsCloseOnExec.markJvmFiles();
         int errno;
         try (Arena arena = Arena.ofConfined()) {
             errno = Libc.execve(Libc.allocateErrnoState(arena), fd, fd >= 0 ? MemorySegment.NULL : CStrings.of(arena, path),

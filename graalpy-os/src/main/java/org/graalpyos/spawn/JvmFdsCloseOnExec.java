@@ -26,7 +26,11 @@ public final class JvmFdsCloseOnExec {
         mark(fd -> fd > 2 && !inheritedAtLaunch.contains(fd), null);
     }
 
-    /** An embedding application: only the JVM's own files; the application's fds are its business. */
+    /**
+     * Only the JVM's own files: what an embedding application gets at install, and what every
+     * spawn and exec re-checks, because the JVM opens a class-path jar when it first needs it
+     * (with the launcher's AOT cache, often after start-up). The application's fds are its business.
+     */
     public static void markJvmFiles() {
         mark(fd -> fd > 2, JvmFiles::isJvmFile);
     }

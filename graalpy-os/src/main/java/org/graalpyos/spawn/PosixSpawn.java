@@ -29,6 +29,7 @@ public final class PosixSpawn {
 
     /** Spawns and returns the child's pid; throws {@link NativeError} or {@link SpawnSetupError}. */
     public static int spawn(SpawnRequest request) {
+        JvmFdsCloseOnExec.markJvmFiles();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fileActions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
             MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
