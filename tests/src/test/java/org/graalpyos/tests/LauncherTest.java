@@ -132,9 +132,17 @@ class LauncherTest {
     void childrenInheritTheFdsInheritedAtLaunchButNotTheJvmsOwnFiles() throws Exception {
         // fd 7 is open without close-on-exec when the launcher starts: the program's, passed on as by python3
         Process p = new ProcessBuilder("sh", "-c", "exec 7</dev/null; exec \"$0\" -c \"$1\"", Launcher.EXECUTABLE.toString(), """
-                        import os, signal
+                        import os, signal, time
                         pid = os.posix_spawn("/bin/sleep", ["sleep", "60"], os.environ)
-                        print(sorted(int(fd) for fd in os.listdir(f"/proc/{pid}/fd")))
+                        # posix_spawn returns once the child's exec began; the kernel closes its
+                        # close-on-exec fds a moment later: an fd still open after 5 s was inherited
+                        deadline = time.monotonic() + 5
+                        while True:
+                            fds = sorted(int(fd) for fd in os.listdir(f"/proc/{pid}/fd"))
+                            if fds == [0, 1, 2, 7] or time.monotonic() > deadline:
+                                break
+                            time.sleep(0.05)
+                        print(fds)
                         os.kill(pid, signal.SIGKILL)
                         os.waitpid(pid, 0)
                         """).redirectErrorStream(true).start();
