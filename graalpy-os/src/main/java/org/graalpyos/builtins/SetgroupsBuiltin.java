@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
+import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.Libc;
 
 /** setgroups(gids): os.setgroups; gids as the shim's space-separated gid_t values (Wire). */
@@ -20,7 +21,7 @@ final class SetgroupsBuiltin implements Builtin {
     @Override
     public Object call(OsContext context, Object[] args) {
         Args.expectCount(context, name(), args, 1);
-        int[] groups = SubprocessChildSetupBuiltin.gids(Args.toJavaString(context, args[0]));
+        int[] groups = Wire.parseUnsignedInts(Args.toJavaString(context, args[0]));
         context.checkNativeAccess("setgroups");
         int rc;
         try (Arena arena = Arena.ofConfined()) {

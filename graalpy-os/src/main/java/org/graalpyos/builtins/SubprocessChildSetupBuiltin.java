@@ -46,7 +46,7 @@ final class SubprocessChildSetupBuiltin implements Builtin {
         boolean restoreSignals = Args.toBoolean(context, args[12]);
         boolean callSetsid = Args.toBoolean(context, args[13]);
         int pgid = Args.toInt(context, args[14]);
-        int[] groups = gids(Args.toJavaString(context, args[15]));
+        int[] groups = Wire.parseUnsignedInts(Args.toJavaString(context, args[15]));
         int gid = (int) Args.toLong(context, args[16]);
         int uid = (int) Args.toLong(context, args[17]);
         context.checkNativeAccess("fork_exec");
@@ -135,19 +135,5 @@ final class SubprocessChildSetupBuiltin implements Builtin {
 
     private static String failed(int errno, boolean inChdir) {
         return "OSError:" + Integer.toHexString(errno) + (inChdir ? ":noexec:chdir" : ":noexec");
-    }
-
-    /** "0 4294967295" → gid_t bits {0, -1}: ids are unsigned 32-bit, parsed as long. */
-    static int[] gids(String text) {
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
-            return new int[0];
-        }
-        String[] parts = trimmed.split(" +");
-        int[] values = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = (int) Long.parseLong(parts[i]);
-        }
-        return values;
     }
 }

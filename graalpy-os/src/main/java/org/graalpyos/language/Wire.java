@@ -45,6 +45,15 @@ public final class Wire {
 
     /** " 1 2 3" → {1, 2, 3}. */
     public static int[] parseInts(String text) {
+        return parse(text, false);
+    }
+
+    /** "0 4294967295" → {0, -1}: unsigned 32-bit ids (uid_t, gid_t) as their bits. */
+    public static int[] parseUnsignedInts(String text) {
+        return parse(text, true);
+    }
+
+    private static int[] parse(String text, boolean unsigned) {
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
             return new int[0];
@@ -52,7 +61,7 @@ public final class Wire {
         String[] parts = trimmed.split(" +");
         int[] values = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            values[i] = Integer.parseInt(parts[i]);
+            values[i] = unsigned ? Integer.parseUnsignedInt(parts[i]) : Integer.parseInt(parts[i]);
         }
         return values;
     }
