@@ -2,8 +2,11 @@
 
 GraalPy's fork_exec (subprocess.Popen's path when it does not use posix_spawn) raises
 "RuntimeError: preexec_fn not supported" and ignores pgid_to_set, gid, extra_groups, uid and
-child_umask. A call that uses none of them still goes to GraalPy's own (a native fork+exec that
-never forks the JVM). A call that uses any of them is CPython's subprocess_fork_exec_impl: the
+child_umask. A call that uses none of them is what CPython does with vfork: here a posix_spawn
+replaying CPython's child steps (org.graalpyos.spawn.SubprocessSpawn), where GraalPy's own forks
+the whole JVM from C (~40 ms a call); GraalPy's runs only where the spawn cannot reproduce the
+child, or fails: then it reports the child's error as CPython's child does. A call that uses any
+of them is CPython's subprocess_fork_exec_impl: the
 clinic's conversions, its checks and messages, gc disabled around a preexec_fn, then a fork of
 the JVM (os.fork's machinery without its audit event, and with the at-fork hooks and import lock
 only when preexec_fn is given, as PyOS_BeforeFork/AfterFork are there) and in the child
@@ -60,7 +63,7 @@ def fork_exec(*args, **kwargs):
         return _original(*args, **kwargs)
     feature = _feature_needing_fork(args)
     if feature is None:
-        return _original(*args)
+        return _spawn(*args) or _original(*args)
     if not _fork_enabled:
         # GraalPy's would ignore it silently (run as root instead of user=, ...): refuse instead
         raise RuntimeError(f"{feature} not supported")
@@ -86,6 +89,31 @@ def _feature_needing_fork(args):
     if uid is not None:
         return "user"
     return None
+
+
+def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite,
+           errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, *_):
+    """The child by posix_spawn; 0 when the fork path must run (it also raises CPython's errors
+    for arguments rejected here)."""
+    try:
+        fds = [c_int(fd) for fd in (p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write)]
+        if not isinstance(pass_fds, tuple) or not isinstance(process_args, (list, tuple)):
+            return 0
+        fds_to_keep = _checked_fds_to_keep(pass_fds)
+        close_fds = bool(close_fds)
+        if close_fds and errpipe_write < 3:
+            return 0
+        executables = _bytes_items(executable_list)
+        argv = [fs_converter(arg) for arg in process_args]
+        env = None if env_list is None else _bytes_items(env_list)
+        cwd_bytes = None if cwd is None else fs_converter(cwd)
+    except (TypeError, ValueError, OverflowError):
+        return 0
+    executables, argv = _graalpy_launcher(executables, argv)
+    return _native.builtins.subprocess_spawn(
+        _wire.items(executables), _wire.items(argv), env is None, _wire.items(env or ()), cwd_bytes is not None,
+        _wire.text(cwd_bytes or b""), " ".join(map(str, fds_to_keep)), *fds, close_fds, bool(restore_signals),
+        bool(call_setsid))
 
 
 def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list,

@@ -2,16 +2,19 @@ package org.graalpyos.jvm;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.graalpyos.nativeapi.Libc;
+
 /** The files this JVM keeps open for itself (its modules image, JDK files, class-path jars), and this process's fds. */
 public final class JvmFiles {
-    private static final Path FD_DIR = Path.of("/proc/self/fd");
+    private static final String FD_DIR = "/proc/self/fd";
     private static final Set<String> CLASS_PATH = classPath();
     private static final String JAVA_HOME = System.getProperty("java.home") + "/";
 
@@ -38,16 +41,38 @@ public final class JvmFiles {
         return CLASS_PATH.contains(path) || path.startsWith(JAVA_HOME);
     }
 
-    /** This process's open fds and what they refer to (readlink of /proc/self/fd/N), in fd order. */
+    /** This process's open fds (the entries of /proc/self/fd, including the listing's own), in no particular order. */
+    public static int[] openFdNumbers() throws IOException {
+        List<String> names = Libc.directoryEntries(FD_DIR);
+        if (names == null) {
+            throw new IOException("cannot list " + FD_DIR);
+        }
+        int[] fds = new int[names.size()];
+        int count = 0;
+        for (String name : names) {
+            if (!name.startsWith(".")) {
+                fds[count++] = Integer.parseInt(name);
+            }
+        }
+        return Arrays.copyOf(fds, count);
+    }
+
+    /** What an fd refers to (readlink of /proc/self/fd/N), null if it is closed meanwhile. */
+    public static String target(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of(FD_DIR, Integer.toString(fd))).toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** This process's open fds and what they refer to, in fd order. */
     public static TreeMap<Integer, String> openFds() throws IOException {
         TreeMap<Integer, String> fds = new TreeMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(FD_DIR)) {
-            for (Path entry : entries) {
-                try {
-                    fds.put(Integer.parseInt(entry.getFileName().toString()), Files.readSymbolicLink(entry).toString());
-                } catch (IOException e) {
-                    // the directory stream's own fd, or one closed meanwhile
-                }
+        for (int fd : openFdNumbers()) {
+            String target = target(fd);
+            if (target != null) {
+                fds.put(fd, target);
             }
         }
         return fds;

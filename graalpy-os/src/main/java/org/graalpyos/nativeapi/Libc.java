@@ -9,6 +9,8 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -81,6 +83,41 @@ public final class Libc {
         }
     }
 
+    // ---- directories ----
+    private static final class Directory {
+        static final MethodHandle OPENDIR = downcall("opendir", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle READDIR = downcall("readdir", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle CLOSEDIR = downcall("closedir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        /** offsetof(struct dirent, d_name) in glibc's 64-bit struct dirent (d_ino, d_off, d_reclen, d_type). */
+        static final long NAME_OFFSET = 19;
+    }
+
+    /**
+     * The names in a directory (with "." and ".."), null if it cannot be opened. opendir opens
+     * close-on-exec; for /proc/self/fd this is a few syscalls where java.nio's directory stream
+     * costs a Path per entry.
+     */
+    public static List<String> directoryEntries(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment dir = (MemorySegment) Directory.OPENDIR.invokeExact(arena.allocateFrom(path));
+            if (dir.equals(MemorySegment.NULL)) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            try {
+                for (MemorySegment entry = (MemorySegment) Directory.READDIR.invokeExact(dir); !entry.equals(MemorySegment.NULL);
+                                entry = (MemorySegment) Directory.READDIR.invokeExact(dir)) {
+                    names.add(entry.reinterpret(Directory.NAME_OFFSET + 256).getString(Directory.NAME_OFFSET));
+                }
+            } finally {
+                int closed = (int) Directory.CLOSEDIR.invokeExact(dir);
+            }
+            return names;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** confstr(3): the value, null when the name has no value; throws {@link NativeError} on EINVAL. */
     public static String confstr(int name) {
         try (Arena arena = Arena.ofConfined()) {
@@ -135,6 +172,17 @@ public final class Libc {
         static final MethodHandle FA_CLOSEFROM = has("posix_spawn_file_actions_addclosefrom_np")
                         ? downcall("posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT))
                         : null;
+    }
+
+    private static final class SpawnChdir {
+        static final MethodHandle FA_CHDIR = has("posix_spawn_file_actions_addchdir_np")
+                        ? downcall("posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS))
+                        : null;
+    }
+
+    /** Whether glibc (2.29+) offers posix_spawn_file_actions_addchdir_np. */
+    public static boolean hasSpawnChdir() {
+        return SpawnChdir.FA_CHDIR != null;
     }
 
     /** Whether glibc offers posix_spawn_file_actions_addclosefrom_np (POSIX_SPAWN_CLOSEFROM). */
@@ -195,6 +243,14 @@ public final class Libc {
     public static int fileActionsAddCloseFrom(MemorySegment fa, int fd) {
         try {
             return (int) SpawnCloseFrom.FA_CLOSEFROM.invokeExact(fa, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int fileActionsAddChdir(MemorySegment fa, MemorySegment path) {
+        try {
+            return (int) SpawnChdir.FA_CHDIR.invokeExact(fa, path);
         } catch (Throwable t) {
             throw rethrow(t);
         }

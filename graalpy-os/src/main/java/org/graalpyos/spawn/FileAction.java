@@ -1,6 +1,9 @@
 package org.graalpyos.spawn;
 
-/** One element of posix_spawn's file_actions, tagged as os.POSIX_SPAWN_OPEN/CLOSE/DUP2/CLOSEFROM. */
+/**
+ * One element of posix_spawn's file_actions, tagged as os.POSIX_SPAWN_OPEN/CLOSE/DUP2/CLOSEFROM;
+ * Chdir only for subprocess's cwd (os.posix_spawn has no such action).
+ */
 public sealed interface FileAction {
     int OPEN = 0;
     int CLOSE = 1;
@@ -17,5 +20,8 @@ public sealed interface FileAction {
     }
 
     record CloseFrom(int fd) implements FileAction {
+    }
+
+    record Chdir(byte[] path) implements FileAction {
     }
 }

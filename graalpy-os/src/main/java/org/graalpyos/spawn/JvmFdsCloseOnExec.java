@@ -3,7 +3,6 @@ package org.graalpyos.spawn;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -35,24 +34,30 @@ public final class JvmFdsCloseOnExec {
         mark(fd -> fd > 2, JvmFiles::isJvmFile);
     }
 
+    /** Checks the close-on-exec flag first: only fds without it (few, after the first pass) are looked up. */
     private static void mark(IntPredicate fdFilter, Predicate<String> targetFilter) {
-        Map<Integer, String> fds;
+        int[] fds;
         try {
-            fds = JvmFiles.openFds();
+            fds = JvmFiles.openFdNumbers();
         } catch (IOException e) {
             return; // no /proc: nothing to learn the fds from, children inherit as before
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            for (Map.Entry<Integer, String> open : fds.entrySet()) {
-                int fd = open.getKey();
-                if (fdFilter.test(fd) && (targetFilter == null || targetFilter.test(open.getValue()))) {
-                    int flags = Libc.fcntl(errnoState, fd, Libc.F_GETFD, 0);
-                    if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0) {
-                        Libc.fcntl(errnoState, fd, Libc.F_SETFD, flags | Libc.FD_CLOEXEC);
-                    }
+            for (int fd : fds) {
+                if (!fdFilter.test(fd)) {
+                    continue;
+                }
+                int flags = Libc.fcntl(errnoState, fd, Libc.F_GETFD, 0);
+                if (flags >= 0 && (flags & Libc.FD_CLOEXEC) == 0 && (targetFilter == null || isTarget(targetFilter, fd))) {
+                    Libc.fcntl(errnoState, fd, Libc.F_SETFD, flags | Libc.FD_CLOEXEC);
                 }
             }
         }
+    }
+
+    private static boolean isTarget(Predicate<String> targetFilter, int fd) {
+        String target = JvmFiles.target(fd);
+        return target != null && targetFilter.test(target);
     }
 }

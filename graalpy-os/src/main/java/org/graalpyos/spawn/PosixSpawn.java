@@ -41,7 +41,8 @@ public final class PosixSpawn {
                     setAttributes(arena, attr, request);
                     MemorySegment pid = arena.allocate(JAVA_INT);
                     int err = Libc.posixSpawn(request.searchPath(), pid, CStrings.of(arena, request.path()), fileActions, attr,
-                                    CStrings.array(arena, request.argv()), CStrings.array(arena, request.envp()));
+                                    CStrings.array(arena, request.argv()),
+                                    request.envp() == null ? Libc.environ() : CStrings.array(arena, request.envp()));
                     if (err != 0) {
                         throw new NativeError(err);
                     }
@@ -62,6 +63,7 @@ public final class PosixSpawn {
                 case FileAction.Close c -> Libc.fileActionsAddClose(fa, c.fd());
                 case FileAction.Dup2 d -> Libc.fileActionsAddDup2(fa, d.fd(), d.newFd());
                 case FileAction.CloseFrom c -> Libc.fileActionsAddCloseFrom(fa, c.fd());
+                case FileAction.Chdir c -> Libc.fileActionsAddChdir(fa, CStrings.of(arena, c.path()));
             };
             check(rc);
         }

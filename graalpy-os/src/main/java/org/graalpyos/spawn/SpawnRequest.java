@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * A posix_spawn call, already validated the way CPython's py_posix_spawn validates it.
  *
+ * @param envp the environment, or null for this process's own (libc's environ)
  * @param setpgroup the process group, or null when the option was not given
  * @param sigmask signals to block in the child, or null when not given
  * @param sigdefault signals reset to SIG_DFL in the child, or null when not given
