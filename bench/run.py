@@ -47,7 +47,7 @@ GOALS = {  # ratio graalpy-os / CPython, from the issues
 MODES = {
     # workload arguments (key=value; `cap` = seconds per measurement, n adapts to it, at most `n` per batch),
     # start-up runs per command, timeout per process, and a budget for the whole run (later steps are skipped).
-    "full": {"spawn": "batches=5 n=50 warmup=20 cap=8", "fork": "batches=5 n=20 warmup=5 cap=12 heap_cap=10",
+    "full": {"spawn": "batches=5 n=200 warmup=3000 cap=20", "fork": "batches=5 n=20 warmup=5 cap=12 heap_cap=10",
              "startup_runs": 5, "timeout": 150, "budget": 340},
     "quick": {"spawn": "batches=3 n=20 warmup=10 cap=2", "fork": "batches=3 n=10 warmup=3 cap=5 heap_cap=4",
               "startup_runs": 2, "timeout": 75, "budget": 115},

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,13 +31,7 @@ class EmbeddingTest {
 
     @Test
     void withoutCreateProcessSpawnRaisesPermissionErrorNamingThePermission() {
-        Context context = GraalPyOs.contextBuilder()
-                        .allowNativeAccess(true)
-                        .allowIO(IOAccess.ALL)
-                        .option("engine.WarnInterpreterOnly", "false")
-                        .option("log.python.level", "SEVERE")
-                        .build();
-        try (Python py = Python.of(context)) {
+        try (Python py = Python.withoutCreateProcess()) {
             String result = py.run("""
                             import os
                             try:

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.graalpyos.embed.GraalPyOs;
-
 /**
- * subprocess.Popen with preexec_fn, umask, process_group, user, group and extra_groups: CPython
- * 3.12's _posixsubprocess.fork_exec over a forked JVM (graalpy_os/fork_exec.py), in real launcher
- * processes with real children. Each script checks several things to keep JVM start-ups few.
+ * subprocess.Popen's _posixsubprocess.fork_exec (graalpy_os/fork_exec.py): with preexec_fn, umask,
+ * process_group, user, group or extra_groups CPython 3.12's over a forked JVM, without them a
+ * posix_spawn replaying CPython's child steps; in real launcher processes with real children. Each script checks several things to keep JVM start-ups few.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PreexecTest {
@@ -66,7 +62,7 @@ class PreexecTest {
     }
 
     @Test
-    void withoutTheseFeaturesGraalPysForkExecAndPosixSpawnStillRun() throws Exception {
+    void withoutTheseFeaturesForkExecSpawnsAndGraalPysOnlyReportsFailures() throws Exception {
         Launcher.Result r = python("""
                         import os, subprocess, sys, _posixsubprocess
                         from graalpy_os import fork_exec
@@ -82,16 +78,51 @@ class PreexecTest {
                         subprocess.run(["/bin/true"], close_fds=True, check=True)
                         subprocess.run(["true"], check=True)
                         subprocess.run(["/bin/true"], close_fds=False, check=True)
-                        print("GraalPy's fork_exec:", calls, events)
+                        print("spawned:", calls, events)
+                        for kw in (dict(args=["/nonexistent/prog"]), dict(args=["/bin/true"], cwd="/nonexistent-dir")):
+                            try:
+                                subprocess.run(**kw)
+                            except OSError as e:
+                                print(type(e).__name__, e.filename)
+                        print("failures reported by GraalPy's:", calls)
                         subprocess.run(["/bin/true"], umask=0o022, check=True)
                         subprocess.run(["/bin/true"], process_group=0, check=True)
                         subprocess.run(["/bin/true"], preexec_fn=lambda: None, check=True)
-                        print("ours:", calls, events)
+                        print("forked by ours:", calls, events)
                         """);
         assertEquals("""
                         True
-                        GraalPy's fork_exec: [23, 23] ['os.posix_spawn']
-                        ours: [23, 23] ['os.posix_spawn']
+                        spawned: [] ['os.posix_spawn']
+                        FileNotFoundError /nonexistent/prog
+                        FileNotFoundError /nonexistent-dir
+                        failures reported by GraalPy's: [23, 23]
+                        forked by ours: [23, 23] ['os.posix_spawn']
+                        """, r.stdout(), r.stderr());
+    }
+
+    @Test
+    void aSpawnedForkExecChildGetsCPythonsFdsCwdEnvironmentAndSession() throws Exception {
+        Launcher.Result r = python("""
+                        import os, subprocess
+                        r, w = os.pipe()
+                        w = os.dup2(w, 60, inheritable=False)  # a known number, above what the shell and ls use
+                        stray = os.dup2(os.open("/dev/null", os.O_RDONLY), 61)  # inheritable
+                        script = "ls -m /proc/self/fd; pwd; echo ${ONLY-unset} ${HOME-unset}; cut -d' ' -f6 /proc/$$/stat; echo $$"
+                        def run(**kw):
+                            return subprocess.run(["/bin/sh", "-c", script], stdout=subprocess.PIPE, check=True, **kw).stdout.decode().splitlines()
+                        fds, cwd, env, sid, pid = run(pass_fds=[w], cwd="/", env={"ONLY": "x"}, start_new_session=True)
+                        print("close_fds:", fds == "0, 1, 2, 3, 60", cwd, env, sid == pid)
+                        fds, cwd, env, sid, pid = run(close_fds=False)
+                        print("inherited:", "61" in fds.split(", "), "60" in fds.split(", "), cwd == os.getcwd(),
+                              env == f"unset {os.environ['HOME']}", int(sid) == os.getsid(0))
+                        subprocess.run(f"echo through-pass_fds > /proc/self/fd/{w}", shell=True, pass_fds=[w], check=True)
+                        os.close(w)
+                        print(os.read(r, 100))
+                        """);
+        assertEquals("""
+                        close_fds: True / x unset True
+                        inherited: True False True True True
+                        b'through-pass_fds\\n'
                         """, r.stdout(), r.stderr());
     }
 
@@ -267,13 +298,7 @@ class PreexecTest {
 
     @Test
     void withoutCreateProcessPreexecFnIsRefusedBeforeAnyFork() {
-        Context context = GraalPyOs.contextBuilder()
-                        .allowNativeAccess(true)
-                        .allowIO(IOAccess.ALL)
-                        .option("engine.WarnInterpreterOnly", "false")
-                        .option("log.python.level", "SEVERE")
-                        .build();
-        try (Python py = Python.of(context)) {
+        try (Python py = Python.withoutCreateProcess()) {
             String result = py.run("""
                             import os, subprocess
                             ran = []

@@ -47,6 +47,16 @@ final class Python implements AutoCloseable {
                         return "no error"
                     """;
 
+    /** Native access but no process creation: the sandbox the PermissionError tests run in. */
+    static Python withoutCreateProcess() {
+        return of(GraalPyOs.contextBuilder()
+                        .allowNativeAccess(true)
+                        .allowIO(IOAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .option("log.python.level", "SEVERE")
+                        .build());
+    }
+
     static Python of(Context context) {
         GraalPyOs.install(context);
         return new Python(context);
