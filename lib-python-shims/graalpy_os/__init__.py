@@ -13,11 +13,13 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, policy, pty_, sched, spawn, spawnv, wait
+    from . import (atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, native_id, policy, pty_, sched,
+                   spawn, spawnv, wait)
 
     audit.install()
     atexit_.install()
     fork.install_lock_reinit()
+    native_id.install()
 
     fork_enabled = "no_fork" not in options.split()
     for module in (confstr, sched, wait, spawn, fork, exec_, credentials):

@@ -83,6 +83,20 @@ public final class Libc {
         }
     }
 
+    // ---- threads ----
+    private static final class Threads {
+        static final MethodHandle GETTID = downcall("gettid", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** gettid(2): the kernel's id of the calling thread. */
+    public static int gettid() {
+        try {
+            return (int) Threads.GETTID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     // ---- directories ----
     private static final class Directory {
         static final MethodHandle OPENDIR = downcall("opendir", FunctionDescriptor.of(ADDRESS, ADDRESS));
