@@ -2,7 +2,27 @@
 
 install() runs once per context, before user code, and puts the functions and constants of the
 submodules into ``posix`` and ``os`` (and their ``__all__``), as CPython's posixmodule exports them.
+What guards process creation (fork_exec, os.system under the policy, os.fork, the at-fork hooks) is
+installed at once; the submodules that only export functions and constants (_LAZY_EXPORTS) are
+imported when the program first uses one of their names, through ``__getattr__`` of ``os`` and
+``posix`` (PEP 562): each costs start-up time in GraalPy's interpreter (docs/startup.md).
 """
+
+# submodule -> (names it exports to posix and os, names it exports to os only); kept equal to the
+# submodules' exports() (EmbeddingTest.exportOnlyModulesLoadOnFirstUseAndExportWhatTheyList)
+_LAZY_EXPORTS = {
+    "confstr": (("confstr", "confstr_names"), ()),
+    "sched": (("SCHED_BATCH", "SCHED_FIFO", "SCHED_IDLE", "SCHED_OTHER", "SCHED_RESET_ON_FORK", "SCHED_RR",
+               "sched_param"), ()),
+    "wait": (("CLD_CONTINUED", "CLD_DUMPED", "CLD_EXITED", "CLD_KILLED", "CLD_STOPPED", "CLD_TRAPPED",
+              "P_ALL", "P_PGID", "P_PID", "P_PIDFD", "WCONTINUED", "WEXITED", "WNOHANG", "WNOWAIT",
+              "WSTOPPED", "WUNTRACED", "wait", "wait3", "wait4", "waitid", "waitid_result", "waitpid"), ()),
+    "spawn": (("POSIX_SPAWN_CLOSE", "POSIX_SPAWN_CLOSEFROM", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_OPEN",
+               "posix_spawn", "posix_spawnp"), ()),
+    "exec_": (("execve",), ()),
+    "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
+                    "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
+}
 
 
 def install(native, options=""):
@@ -13,36 +33,93 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import (atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, native_id, policy, pty_, sched,
-                   spawn, spawnv, wait)
+    from . import after_import, atexit_, audit, credentials, fork, fork_exec, lock_reinit, native_id, policy
 
     audit.install()
     atexit_.install()
-    fork.install_lock_reinit()
+    lock_reinit.install()
     native_id.install()
 
     fork_enabled = "no_fork" not in options.split()
-    for module in (confstr, sched, wait, spawn, fork, exec_, credentials):
-        exports = module.exports(fork_enabled) if module is fork else module.exports()
-        for name, value in exports.items():
-            value = _as_builtin(value)
-            setattr(posix, name, value)
-            _export(os, name, value)
-    for name, value in spawnv.exports().items():
-        value.__module__ = "os"  # os.py functions in CPython, not builtins
-        _export(os, name, value)
-    for name, value in spawnv.constants().items():
-        _export(os, name, value)
+    for module in (fork, credentials):
+        _export_to_posix(os, posix, module.exports(fork_enabled) if module is fork else module.exports())
     fork_exec.install(fork_enabled)
     policy.install()
-    multiprocessing_.install()
-    pty_.install()
+    after_import.register("multiprocessing.context", _patch_with("multiprocessing_"))
+    after_import.register("pty", _patch_with("pty_"))
+    _install_lazy_exports(os, posix)
 
 
-def _export(os, name, value):
-    setattr(os, name, value)
-    if name not in os.__all__:
-        os.__all__.append(name)
+def _install_lazy_exports(os, posix):
+    to_posix = {name: module for module, (names, _) in _LAZY_EXPORTS.items() for name in names}
+    to_os = {name: module for module, (_, names) in _LAZY_EXPORTS.items() for name in names}
+    for name in to_posix:
+        posix.__dict__.pop(name, None)  # GraalPy's own (waitpid, W*) give way to ours
+    for name in (*to_posix, *to_os):
+        os.__dict__.pop(name, None)
+        if name not in os.__all__:
+            os.__all__.append(name)
+    posix.__getattr__ = _lazy_getattr(os, posix, posix, to_posix)
+    posix.__dir__ = _lazy_dir(posix, to_posix)
+    os.__getattr__ = _lazy_getattr(os, posix, os, {**to_posix, **to_os})
+    os.__dir__ = _lazy_dir(os, {**to_posix, **to_os})
+
+
+def _lazy_getattr(os, posix, target, lazy_names):
+    def __getattr__(name):
+        module_name = lazy_names.get(name)
+        if module_name is None:
+            raise AttributeError(f"module '{target.__name__}' has no attribute '{name}'")
+        _load_exports(os, posix, module_name)
+        return target.__dict__[name]
+
+    return __getattr__
+
+
+def _lazy_dir(target, lazy_names):
+    def __dir__():
+        return sorted(set(target.__dict__) | set(lazy_names))
+
+    return __dir__
+
+
+def _load_exports(os, posix, module_name):
+    import importlib
+
+    module = importlib.import_module("." + module_name, __name__)
+    if module_name == "spawnv":
+        for name, value in _spawnv_exports(module).items():
+            setattr(os, name, value)
+    else:
+        _export_to_posix(os, posix, module.exports())
+
+
+def _spawnv_exports(spawnv):
+    """os.spawn* (os.py functions in CPython, not builtins) and os.P_*."""
+    exports = spawnv.exports()
+    for value in exports.values():
+        value.__module__ = "os"
+    return {**exports, **spawnv.constants()}
+
+
+def _export_to_posix(os, posix, exports):
+    for name, value in exports.items():
+        value = _as_builtin(value)
+        setattr(posix, name, value)
+        setattr(os, name, value)
+        if name not in os.__all__:
+            os.__all__.append(name)
+
+
+def _patch_with(module_name):
+    """A patch for after_import that imports our submodule doing it only when it is needed."""
+
+    def patch(module):
+        import importlib
+
+        importlib.import_module("." + module_name, __name__).patch(module)
+
+    return patch
 
 
 def _as_builtin(value):

@@ -207,20 +207,6 @@ def end_child(status):
     _native.builtins.exit_process(status & 0xff if status >= 0 else 1)
 
 
-def _lock_at_fork_reinit(self):
-    """Initialize the lock in a child process after fork()."""
-    _native.builtins.lock_at_fork_reinit(self)
-
-
-def install_lock_reinit():
-    """GraalPy's lock types lack _at_fork_reinit, which threading and logging call in a child."""
-    import _thread
-
-    for lock_type in (_thread.LockType, _thread.RLock):
-        if not hasattr(lock_type, "_at_fork_reinit"):
-            _native.builtins.set_builtin_type_attribute(lock_type, "_at_fork_reinit", _lock_at_fork_reinit)
-
-
 def exports(fork_enabled=True):
     names = {"register_at_fork": register_at_fork, "login_tty": login_tty}
     if fork_enabled:

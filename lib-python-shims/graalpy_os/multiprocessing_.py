@@ -10,13 +10,7 @@ test_get_all accepts only fork, spawn and forkserver).
 
 import os
 
-from . import after_import
-
 DEFAULT_START_METHOD = "spawn"
-
-
-def install():
-    after_import.register("multiprocessing.context", _patch_context)
 
 
 def start_methods():
@@ -28,7 +22,8 @@ def start_methods():
     return [DEFAULT_START_METHOD] + methods
 
 
-def _patch_context(context):
+def patch(context):
+    """Run once multiprocessing.context has been imported (graalpy_os.install registers it)."""
     def popen_fork(process_obj):
         from multiprocessing.popen_fork import Popen
 

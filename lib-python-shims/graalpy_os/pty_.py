@@ -9,14 +9,9 @@ patched spawn takes CPython's own path through pty.fork()."""
 import os
 import sys
 
-from . import after_import
 
-
-def install():
-    after_import.register("pty", _patch)
-
-
-def _patch(pty):
+def patch(pty):
+    """Run once pty has been imported (graalpy_os.install registers it)."""
     original_fork = pty.fork
 
     def spawn(argv, master_read=pty._read, stdin_read=pty._read):

@@ -45,7 +45,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        StartupTrace.mark("main");
+        int status = run(args);
+        StartupTrace.mark("context closed");
+        System.exit(status);
     }
 
     static int run(String[] args) {
@@ -70,11 +73,18 @@ public final class Main {
         }
         Context.Builder builder = new ContextOptions(commandLine, executable()).apply(GraalPyOs.contextBuilder());
         try (Context context = builder.build()) {
+            StartupTrace.mark("context built");
+            context.initialize("python");
+            StartupTrace.mark("Python initialized (core modules, site)");
+            StartupTrace.runtime();
             GraalPyOs.install(context, commandLine.xOptions().contains("no_fork") ? new GraalPyOs.Option[]{GraalPyOs.Option.NO_FORK}
                             : new GraalPyOs.Option[0]);
+            StartupTrace.mark("graalpy-os installed");
             closeFdsClosedAtLaunch();
             JvmFdsCloseOnExec.markAllExcept(inheritedAtLaunch());
-            return execute(context, commandLine);
+            int status = execute(context, commandLine);
+            StartupTrace.mark("program and atexit done");
+            return status;
         } catch (PolyglotException e) {
             return exitStatus(e);
         }

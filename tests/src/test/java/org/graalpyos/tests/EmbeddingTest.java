@@ -30,6 +30,28 @@ class EmbeddingTest {
     }
 
     @Test
+    void exportOnlyModulesLoadOnFirstUseAndExportWhatTheyList() {
+        try (Python py = Python.full()) {
+            String result = py.run("""
+                            import importlib, os, posix, sys
+                            import graalpy_os
+                            lazy = graalpy_os._LAZY_EXPORTS
+                            loaded_at_start = sorted(m for m in lazy if "graalpy_os." + m in sys.modules)
+                            listed = all(name in dir(os) and name in os.__all__ for names in lazy.values() for group in names for name in group)
+                            same = os.waitpid is posix.waitpid and os.WNOHANG == 1 and "graalpy_os.wait" in sys.modules
+                            mismatched = []
+                            for name, (to_posix, to_os) in lazy.items():
+                                module = importlib.import_module("graalpy_os." + name)
+                                exported = set(module.exports()) | set(getattr(module, "constants", dict)())
+                                if exported != set(to_posix) | set(to_os):
+                                    mismatched.append(name)
+                            result = f"{loaded_at_start} {listed} {same} {mismatched} {hasattr(os, 'no_such_name')}"
+                            """).asString();
+            assertEquals("[] True True [] False", result);
+        }
+    }
+
+    @Test
     void withoutCreateProcessSpawnRaisesPermissionErrorNamingThePermission() {
         try (Python py = Python.withoutCreateProcess()) {
             String result = py.run("""

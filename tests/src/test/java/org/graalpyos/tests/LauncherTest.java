@@ -149,4 +149,20 @@ class LauncherTest {
         assertTrue(p.waitFor(90, TimeUnit.SECONDS));
         assertEquals("[0, 1, 2, 7]\n", new String(p.getInputStream().readAllBytes()));
     }
+
+    @Test
+    @Timeout(value = 400, unit = TimeUnit.SECONDS)
+    void graalpyOsRuntimeChoosesTheTruffleRuntime() throws Exception {
+        String program = "import os; print(os.waitstatus_to_exitcode(os.waitpid(os.posix_spawn('/bin/true', ['true'], {}), 0)[1]))";
+        Launcher.Result fallback = Launcher.run(null, Map.of("GRAALPY_OS_STARTUP_TRACE", "1"), "-c", program);
+        assertEquals("0\n", fallback.stdout());
+        assertTrue(fallback.stderr().contains("Truffle runtime: Interpreted"), fallback.stderr());
+        // the Graal compiler from target/jvmci through JVMCI: slow to start on a busy machine
+        Launcher.Result optimizing = Launcher.run(300, null, Map.of("GRAALPY_OS_RUNTIME", "optimizing", "GRAALPY_OS_STARTUP_TRACE", "1"), "-c", program);
+        assertEquals("0\n", optimizing.stdout());
+        assertTrue(optimizing.stderr().contains("Truffle runtime: GraalVM CE"), optimizing.stderr());
+        Launcher.Result unknown = Launcher.run(null, Map.of("GRAALPY_OS_RUNTIME", "jit"), "-c", "pass");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("graalpy-os: GRAALPY_OS_RUNTIME must be fallback or optimizing, not 'jit'\n", unknown.stderr());
+    }
 }

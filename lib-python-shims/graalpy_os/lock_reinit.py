@@ -1,0 +1,17 @@
+"""_at_fork_reinit for GraalPy's lock types, which lack it: threading and logging call it in a
+forked child (installed at start, before threading or logging can be imported)."""
+
+from . import _native
+
+
+def _lock_at_fork_reinit(self):
+    """Initialize the lock in a child process after fork()."""
+    _native.builtins.lock_at_fork_reinit(self)
+
+
+def install():
+    import _thread
+
+    for lock_type in (_thread.LockType, _thread.RLock):
+        if not hasattr(lock_type, "_at_fork_reinit"):
+            _native.builtins.set_builtin_type_attribute(lock_type, "_at_fork_reinit", _lock_at_fork_reinit)
