@@ -151,10 +151,20 @@ def forkpty():
     Like fork(), return pid of 0 to the child process,
     and pid of child to the parent process.
     To both, return fd of newly opened pseudo-terminal."""
-    import os
-
     _check_can_fork()
     sys.audit("os.forkpty")
+    return _forkpty()
+
+
+def forkpty_after_audit():
+    """os.forkpty for pty.spawn, which raised its event already."""
+    _check_can_fork()
+    return _forkpty()
+
+
+def _forkpty():
+    import os
+
     master_fd, slave_fd = os.openpty()
 
     def become_session_leader_on_the_tty():
