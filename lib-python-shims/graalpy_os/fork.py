@@ -168,9 +168,13 @@ def _forkpty():
     master_fd, slave_fd = os.openpty()
 
     def become_session_leader_on_the_tty():
-        # what forkpty(3) does in the child before returning to CPython
+        # what forkpty(3) does in the child before returning to CPython, failure included: the
+        # tty is hung up (EIO) when the parent closed the master before this child got here
         os.close(master_fd)
-        _native.builtins.login_tty(slave_fd)
+        try:
+            _native.builtins.login_tty(slave_fd)
+        except OSError:
+            _exit(1)
 
     try:
         pid = _fork("forkpty", become_session_leader_on_the_tty)
