@@ -5,6 +5,11 @@ SystemExit message, and shows frames of the launcher)."""
 import sys
 
 
+# an uncaught KeyboardInterrupt: the launcher ends by SIGINT once the context is closed, as
+# CPython's main does (_Py_UnhandledKeyboardInterrupt), so that a parent sees -SIGINT
+ended_by_keyboard_interrupt = False
+
+
 def run(mode, target, inspect, closed_fds=""):
     """Runs the program; returns the process exit status (a forked child ends here instead).
     closed_fds: the standard fds that were closed at launch, "0,2,": their sys streams are None."""
@@ -119,7 +124,11 @@ def _print_uncaught(error):
         print("Error in sys.excepthook:", file=sys.__stderr__)
         tb_module.print_exc(file=sys.__stderr__)
     _flush(sys.stderr)
-    return 130 if isinstance(error, KeyboardInterrupt) else 1
+    if isinstance(error, KeyboardInterrupt):
+        global ended_by_keyboard_interrupt
+        ended_by_keyboard_interrupt = True
+        return 130
+    return 1
 
 
 def _flush(stream):

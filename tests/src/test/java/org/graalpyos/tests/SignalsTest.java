@@ -74,6 +74,10 @@ class SignalsTest {
                             print(name, "returned", wait(pid), "handler", seen)
                             sender.join()
                             signal.signal(signal.SIGINT, signal.default_int_handler)
+
+                        # an uncaught KeyboardInterrupt ends the interpreter by SIGINT
+                        import subprocess
+                        print("uncaught", subprocess.run([sys.executable, "-c", "raise KeyboardInterrupt"], capture_output=True).returncode)
                         """);
         assertEquals("""
                         SIGINT handler True
@@ -85,6 +89,7 @@ class SignalsTest {
                         wait returned 7 handler [2]
                         wait4 returned 7 handler [2]
                         waitid returned 7 handler [2]
+                        uncaught -2
                         """, r.stdout(), r.stderr());
         assertEquals(0, r.exitCode(), r.stderr());
     }
