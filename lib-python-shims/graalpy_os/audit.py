@@ -24,8 +24,8 @@ def addaudithook(hook):
     """Adds a new audit hook callback."""
     try:
         audit("sys.addaudithook")
-    except RuntimeError:
-        # CPython: a hook that raises RuntimeError here silently refuses the new hook
+    except Exception:
+        # CPython: a hook that raises an Exception here silently refuses the new hook
         return
     _hooks.append(hook)
 

@@ -1,4 +1,5 @@
-"""os.execve (GraalPy has only execv), as CPython's os_execve_impl: fd paths use fexecve."""
+"""os.execve (GraalPy has only execv), as CPython's os_execve_impl: fd paths use fexecve; and
+os.execv as CPython's os_execv_impl (GraalPy's raises no audit event and asks no policy)."""
 
 import sys
 
@@ -35,5 +36,25 @@ def execve(path, argv, env):
                             _wire.items(argv_list), _wire.items(env_list))
 
 
+def execv(path, argv, /):
+    """Execute an executable path with arguments, replacing current process.
+
+  path
+    Path of executable file.
+  argv
+    Tuple or list of strings."""
+    encoded = fs_path(path, "execv")
+    if not isinstance(argv, (list, tuple)):
+        raise TypeError("execv() arg 2 must be a tuple or list")
+    if not argv:
+        raise ValueError("execv() arg 2 must not be empty")
+    argv_list = [fs_converter(arg) for arg in argv]
+    if not argv_list[0]:
+        raise ValueError("execv() arg 2 first element cannot be empty")
+    sys.audit("os.exec", path, argv, None)
+    # CPython's posix_error(): no filename; "-": the environment libc has (execv)
+    _native.builtins.execve(-1, _wire.text(encoded), None, _wire.items(argv_list), "-")
+
+
 def exports():
-    return {"execve": execve}
+    return {"execve": execve, "execv": execv}

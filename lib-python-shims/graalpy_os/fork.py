@@ -151,16 +151,30 @@ def forkpty():
     Like fork(), return pid of 0 to the child process,
     and pid of child to the parent process.
     To both, return fd of newly opened pseudo-terminal."""
-    import os
-
     _check_can_fork()
     sys.audit("os.forkpty")
+    return _forkpty()
+
+
+def forkpty_after_audit():
+    """os.forkpty for pty.spawn, which raised its event already."""
+    _check_can_fork()
+    return _forkpty()
+
+
+def _forkpty():
+    import os
+
     master_fd, slave_fd = os.openpty()
 
     def become_session_leader_on_the_tty():
-        # what forkpty(3) does in the child before returning to CPython
+        # what forkpty(3) does in the child before returning to CPython, failure included: the
+        # tty is hung up (EIO) when the parent closed the master before this child got here
         os.close(master_fd)
-        _native.builtins.login_tty(slave_fd)
+        try:
+            _native.builtins.login_tty(slave_fd)
+        except OSError:
+            _exit(1)
 
     try:
         pid = _fork("forkpty", become_session_leader_on_the_tty)

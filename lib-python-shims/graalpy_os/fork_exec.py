@@ -63,11 +63,23 @@ def fork_exec(*args, **kwargs):
         return _original(*args, **kwargs)
     feature = _feature_needing_fork(args)
     if feature is None:
-        return _spawn(*args) or _original(*args)
+        return _spawn(*args) or _graalpy_fork_exec(args)
     if not _fork_enabled:
         # GraalPy's would ignore it silently (run as root instead of user=, ...): refuse instead
         raise RuntimeError(f"{feature} not supported")
     return _fork_exec(*args)
+
+
+def _graalpy_fork_exec(args):
+    """GraalPy's own, whose child restores no signal: restore_signals is done around it
+    (org.graalpyos.spawn.ExecDefaultSignals)."""
+    if not args[14]:  # restore_signals
+        return _original(*args)
+    _native.builtins.exec_default_signals(True)
+    try:
+        return _original(*args)
+    finally:
+        _native.builtins.exec_default_signals(False)
 
 
 def _feature_needing_fork(args):

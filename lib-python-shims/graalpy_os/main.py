@@ -5,9 +5,15 @@ SystemExit message, and shows frames of the launcher)."""
 import sys
 
 
+# an uncaught KeyboardInterrupt: the launcher ends by SIGINT once the context is closed, as
+# CPython's main does (_Py_UnhandledKeyboardInterrupt), so that a parent sees -SIGINT
+ended_by_keyboard_interrupt = False
+
+
 def run(mode, target, inspect, closed_fds=""):
     """Runs the program; returns the process exit status (a forked child ends here instead).
     closed_fds: the standard fds that were closed at launch, "0,2,": their sys streams are None."""
+    _install_signal_handlers()
     for fd in str(closed_fds).split(","):
         if fd:
             name = ("stdin", "stdout", "stderr")[int(fd)]
@@ -20,6 +26,19 @@ def run(mode, target, inspect, closed_fds=""):
     if fork.in_forked_child():  # also a child forked by an atexit callback
         fork.end_child(status)
     return status
+
+
+def _install_signal_handlers():
+    """CPython's signal_install_handlers, which python3 runs and an embedding need not: SIGPIPE and
+    SIGXFSZ ignored (writes fail with EPIPE/EFBIG instead; children inherit the disposition, except
+    where subprocess's restore_signals or posix_spawn's setsigdef restore it) and SIGINT raising
+    KeyboardInterrupt. The JVM's own SIGINT handling would end the process with status 130, and a
+    SIGINT ignored at start stays ignored (the JVM does not take it over)."""
+    import _signal
+
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
+    _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
+    _signal.signal(_signal.SIGINT, _signal.default_int_handler)
 
 
 def _wait_for_threads_and_run_atexit():
@@ -105,7 +124,11 @@ def _print_uncaught(error):
         print("Error in sys.excepthook:", file=sys.__stderr__)
         tb_module.print_exc(file=sys.__stderr__)
     _flush(sys.stderr)
-    return 130 if isinstance(error, KeyboardInterrupt) else 1
+    if isinstance(error, KeyboardInterrupt):
+        global ended_by_keyboard_interrupt
+        ended_by_keyboard_interrupt = True
+        return 130
+    return 1
 
 
 def _flush(stream):

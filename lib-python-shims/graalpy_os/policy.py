@@ -5,8 +5,10 @@ code's inability to reach GraalPy's original functions; Context.Builder.allowCre
 is the hard limit."""
 
 import os
+import sys
 
 from . import _native, _wire
+from ._convert import fs_converter
 
 _graalpy_system = None
 
@@ -38,6 +40,7 @@ def _path_bytes(value):
 
 def system(command):
     """Execute the command in a subshell."""
+    sys.audit("os.system", fs_converter(command))  # CPython's os_system_impl: after FSConverter
     check("system", "/bin/sh", ("sh", "-c", command), None)
     return _graalpy_system(command)
 

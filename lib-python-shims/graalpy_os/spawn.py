@@ -20,18 +20,25 @@ _NOT_GIVEN = object()
 def posix_spawn(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                 setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process."""
-    return _spawn("posix_spawn", False, path, argv, env, file_actions, setpgroup, resetids, setsid,
+    return _spawn("posix_spawn", False, True, path, argv, env, file_actions, setpgroup, resetids, setsid,
                   setsigmask, setsigdef, scheduler)
 
 
 def posix_spawnp(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                  setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process, searching PATH."""
-    return _spawn("posix_spawnp", True, path, argv, env, file_actions, setpgroup, resetids, setsid,
+    return _spawn("posix_spawnp", True, True, path, argv, env, file_actions, setpgroup, resetids, setsid,
                   setsigmask, setsigdef, scheduler)
 
 
-def _spawn(name, search_path, path, argv, env, file_actions, setpgroup, resetids, setsid,
+def spawn_unaudited(path, argv, env, file_actions=(), setsid=False):
+    """posix_spawn without its "os.posix_spawn" event, for os.spawn* and pty.spawn: they raise the
+    events of the fork and exec that CPython does instead."""
+    return _spawn("posix_spawn", False, False, path, argv, env, file_actions, _NOT_GIVEN, False, setsid,
+                  _NOT_GIVEN, _NOT_GIVEN, _NOT_GIVEN)
+
+
+def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup, resetids, setsid,
            setsigmask, setsigdef, scheduler):
     encoded_path = fs_path(path, name)
     resetids = bool(resetids)
@@ -51,7 +58,8 @@ def _spawn(name, search_path, path, argv, env, file_actions, setpgroup, resetids
     sigmask = None if setsigmask is _NOT_GIVEN else sigset(setsigmask)
     sigdef = None if setsigdef is _NOT_GIVEN else sigset(setsigdef)
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
-    sys.audit("os.posix_spawn", path, argv, env)
+    if audited:
+        sys.audit("os.posix_spawn", path, argv, env)
     return _native.builtins.posix_spawn(search_path, _wire.text(encoded_path), path, _wire.items(argv_list),
                                         _wire.items(env_list), _wire.items(actions), _wire.optional(pgroup),
                                         resetids, setsid, _signals(sigmask), _signals(sigdef),

@@ -3,13 +3,17 @@
 CPython's os.py defines these over fork+exec. Results stay CPython's: P_WAIT returns the exit
 code (-signal when killed), P_NOWAIT returns the pid, and a program that cannot be executed
 gives exit status 127: with P_NOWAIT that status comes from a stand-in child (/bin/sh exiting
-127), since posix_spawn reports exec failures to the parent instead of creating a process.
+127), since posix_spawn reports exec failures to the parent instead of creating a process. The audit
+events are CPython's: "os.fork", then "os.exec" before each exec attempt (raised in CPython's
+child, here in the parent); the before and after_in_parent at-fork hooks run around the attempts
+as around CPython's fork (after_in_child ones would run in a child that only execs: they do not).
 """
 
-import errno as _errno
 import os
+import sys
 
-from .spawn import environment_block, posix_spawn
+from . import fork
+from .spawn import environment_block, spawn_unaudited
 
 P_WAIT = 0
 P_NOWAIT = 1
@@ -23,10 +27,15 @@ def _spawnvef(mode, file, args, env, search_path):
         raise TypeError("argv must be a tuple or a list")
     if not args or not args[0]:
         raise ValueError("argv first element cannot be empty")
-    pid = _try_spawn(file, args, os.environ if env is None else env, search_path)
+    sys.audit("os.fork")  # CPython's event for its fork; a veto raises here, before any process
+    fork.before_fork()  # and the at-fork hooks of the parent's side of that fork
+    try:
+        pid = _try_spawn(file, args, env, search_path)
+    finally:
+        fork.after_fork_parent()
     if pid is None:
         if mode == P_NOWAIT:
-            return posix_spawn("/bin/sh", ["sh", "-c", f"exit {_EXEC_FAILED}"], {})
+            return spawn_unaudited("/bin/sh", ["sh", "-c", f"exit {_EXEC_FAILED}"], {})
         return _EXEC_FAILED
     if mode == P_NOWAIT:
         return pid
@@ -38,23 +47,26 @@ def _spawnvef(mode, file, args, env, search_path):
 
 
 def _try_spawn(file, args, env, search_path):
-    """The child's pid, or None where CPython's child would have exited 127."""
+    """The child's pid, or None where CPython's child would have exited 127: every exec failed, or
+    an audit hook refused one of the "os.exec" events it raises before each attempt (with env None
+    for spawnv/spawnvp, as execv raises it). The attempts are os._execvpe's: every directory of
+    the search path in turn, whatever the error."""
+    spawn_env = os.environ if env is None else env
     try:
-        environment_block(env)
+        environment_block(spawn_env)
         if not search_path or os.path.dirname(os.fsencode(file)):
-            return posix_spawn(file, args, env)
-        for directory in os.get_exec_path(env):
-            candidate = os.path.join(os.fsencode(directory), os.fsencode(file))
+            candidates = [file]
+        else:
+            candidates = [os.path.join(os.fsencode(directory), os.fsencode(file))
+                          for directory in os.get_exec_path(spawn_env)]
+        for candidate in candidates:
+            sys.audit("os.exec", candidate, args, env)
             try:
-                return posix_spawn(candidate, args, env)
-            except (FileNotFoundError, NotADirectoryError):
+                return spawn_unaudited(candidate, args, spawn_env)
+            except OSError:
                 continue
-            except OSError as e:
-                if e.errno in (_errno.ENOENT, _errno.ENOTDIR):
-                    continue
-                return None
         return None
-    except (OSError, ValueError, TypeError):
+    except Exception:  # the child's bare except before _exit(127)
         return None
 
 

@@ -14,7 +14,8 @@ import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * execve(fd, path, filename, argv, envp): execve(2), or fexecve(3) when fd &ge; 0; returns only
- * by raising OSError with the original path object as filename. Arguments as {@link Wire}.
+ * by raising OSError with the original path object as filename. Arguments as {@link Wire}; envp
+ * "-" is libc's environment (os.execv).
  */
 final class ExecveBuiltin implements Builtin {
     @Override
@@ -29,13 +30,14 @@ final class ExecveBuiltin implements Builtin {
         byte[] path = Wire.bytes(Args.toJavaString(context, args[1]));
         context.checkCreateProcess("execve");
         List<byte[]> argv = Wire.items(Args.toJavaString(context, args[3]));
-        List<byte[]> envp = Wire.items(Args.toJavaString(context, args[4]));
-        context.checkProcessCreation(ProcessCreations.of("execve", fd >= 0 ? ("/proc/self/fd/" + fd).getBytes() : path, argv, envp));
+        String envText = Args.toJavaString(context, args[4]);
+        List<byte[]> envp = envText.equals("-") ? null : Wire.items(envText);
+        context.checkProcessCreation(ProcessCreations.of(envp == null ? "execv" : "execve", fd >= 0 ? ("/proc/self/fd/" + fd).getBytes() : path, argv, envp));
         JvmFdsCloseOnExec.markJvmFiles();
         int errno;
         try (Arena arena = Arena.ofConfined()) {
             errno = Libc.execve(Libc.allocateErrnoState(arena), fd, fd >= 0 ? MemorySegment.NULL : CStrings.of(arena, path),
-                            CStrings.array(arena, argv), CStrings.array(arena, envp));
+                            CStrings.array(arena, argv), envp == null ? Libc.environ() : CStrings.array(arena, envp));
         }
         throw context.errors().osError(errno, args[2]);
     }

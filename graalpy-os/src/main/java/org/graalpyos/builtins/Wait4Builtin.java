@@ -21,7 +21,7 @@ final class Wait4Builtin implements Builtin {
         int options = Args.toInt(context, args[1]);
         context.checkNativeAccess("wait");
         try {
-            return Wire.ints(Wait.wait4(pid, options));
+            return Wire.ints(Wait.wait4Interruptibly(pid, options));
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

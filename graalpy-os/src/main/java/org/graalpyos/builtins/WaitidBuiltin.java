@@ -22,7 +22,7 @@ final class WaitidBuiltin implements Builtin {
         int options = Args.toInt(context, args[2]);
         context.checkNativeAccess("waitid");
         try {
-            return Wire.ints(Wait.waitid(idtype, id, options));
+            return Wire.ints(Wait.waitidInterruptibly(idtype, id, options));
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

@@ -6,7 +6,7 @@ import java.util.List;
  * A process that Python code in a Context is about to create, as a {@link ProcessCreationPolicy}
  * sees it, before anything exists. Byte strings are decoded as UTF-8 (invalid bytes replaced).
  *
- * @param function    what Python called: {@code posix_spawn}, {@code posix_spawnp}, {@code execve},
+ * @param function    what Python called: {@code posix_spawn}, {@code posix_spawnp}, {@code execve}, {@code execv},
  *                    {@code fork} (also os.forkpty, pty.fork and multiprocessing's fork), {@code fork_exec}
  *                    (subprocess.Popen without posix_spawn), {@code system}
  * @param executable  the program's path, or null for a fork (no new program)

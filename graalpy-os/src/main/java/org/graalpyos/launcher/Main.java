@@ -1,5 +1,7 @@
 package org.graalpyos.launcher;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,6 +13,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 import org.graalpyos.embed.GraalPyOs;
+import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
@@ -44,11 +47,32 @@ public final class Main {
     private Main() {
     }
 
+    /** Whether the program ended with an uncaught KeyboardInterrupt (graalpy_os.main). */
+    private static final Source ENDED_BY_KEYBOARD_INTERRUPT = Source.newBuilder("python",
+                    "import graalpy_os.main\ngraalpy_os.main.ended_by_keyboard_interrupt", "<graalpy-os>").internal(true).buildLiteral();
+    private static final int SIGINT = 2;
+
+    private static boolean endedByKeyboardInterrupt;
+
     public static void main(String[] args) {
         StartupTrace.mark("main");
         int status = run(args);
         StartupTrace.mark("context closed");
+        if (endedByKeyboardInterrupt) {
+            endBySigint();
+        }
         System.exit(status);
+    }
+
+    /** CPython's exit after an uncaught KeyboardInterrupt: SIGINT with its default action (status 130 if that fails). */
+    private static void endBySigint() {
+        System.out.flush();
+        System.err.flush();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment defaultAction = arena.allocate(Libc.SIGACTION_SIZE, 8); // zeros: SIG_DFL
+            Libc.sigaction(Libc.allocateErrnoState(arena), SIGINT, defaultAction, MemorySegment.NULL);
+        }
+        Libc.kill((int) ProcessHandle.current().pid(), SIGINT);
     }
 
     static int run(String[] args) {
@@ -97,7 +121,7 @@ public final class Main {
     private static void closeFdsClosedAtLaunch() {
         for (String fd : System.getProperty("graalpyos.closedFds", "").split(",")) {
             if (!fd.isEmpty()) {
-                org.graalpyos.nativeapi.Libc.close(Integer.parseInt(fd));
+                Libc.close(Integer.parseInt(fd));
             }
         }
     }
@@ -123,8 +147,10 @@ public final class Main {
     private static int execute(Context context, CommandLine commandLine) {
         Value run = context.eval(RUNNER);
         String target = commandLine.target() == null ? "" : commandLine.target();
-        return run.execute(commandLine.mode().name(), target, commandLine.flags().inspect, System.getProperty("graalpyos.closedFds", ""))
+        int status = run.execute(commandLine.mode().name(), target, commandLine.flags().inspect, System.getProperty("graalpyos.closedFds", ""))
                         .asInt();
+        endedByKeyboardInterrupt = context.eval(ENDED_BY_KEYBOARD_INTERRUPT).asBoolean();
+        return status;
     }
 
     /** An exit from outside the program (atexit handlers, context close). */

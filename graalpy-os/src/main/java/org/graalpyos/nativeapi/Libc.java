@@ -625,6 +625,63 @@ public final class Libc {
         }
     }
 
+    // ---- waking a wait: a pidfd for the child, an eventfd for Truffle's interrupts ----
+    private static final class WaitWakeUp {
+        static final MethodHandle EVENTFD = downcall("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        /** glibc 2.36+; without it, waits on one child poll on a timer like the others. */
+        static final MethodHandle PIDFD_OPEN = has("pidfd_open")
+                        ? downcall("pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO)
+                        : null;
+    }
+
+    private static final int EFD_NONBLOCK = 0x800;
+
+    /** eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK): the fd or -errno. */
+    public static int eventfd(MemorySegment errnoState) {
+        try {
+            int fd = (int) WaitWakeUp.EVENTFD.invokeExact(errnoState, 0, O_CLOEXEC | EFD_NONBLOCK);
+            return fd < 0 ? -errno(errnoState) : fd;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pidfd_open(pid, 0) (close-on-exec): the fd or -errno; -ENOSYS where libc lacks it. */
+    public static int pidfdOpen(MemorySegment errnoState, int pid) {
+        if (WaitWakeUp.PIDFD_OPEN == null) {
+            return -ENOSYS;
+        }
+        try {
+            int fd = (int) WaitWakeUp.PIDFD_OPEN.invokeExact(errnoState, pid, 0);
+            return fd < 0 ? -errno(errnoState) : fd;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * poll(2) for input on {@code fds} (negative ones are skipped, as poll does) into
+     * {@code pollfds} ({@link #POLLFD_SIZE} each): the count of ready fds, 0 on timeout, -errno.
+     */
+    public static int pollIn(MemorySegment errnoState, MemorySegment pollfds, int[] fds, int timeoutMillis) {
+        for (int i = 0; i < fds.length; i++) {
+            pollfds.set(JAVA_INT, i * POLLFD_SIZE, fds[i]);
+            pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + 4, POLLIN);
+            pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + 6, (short) 0);
+        }
+        try {
+            int rc = (int) Process.POLL.invokeExact(errnoState, pollfds, (long) fds.length, timeoutMillis);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Whether entry {@code index} of the last {@link #pollIn(MemorySegment, MemorySegment, int[], int)} had an event. */
+    public static boolean polledReady(MemorySegment pollfds, int index) {
+        return pollfds.get(ValueLayout.JAVA_SHORT, index * POLLFD_SIZE + 6) != 0;
+    }
+
     // ---- credentials, and subprocess's child between fork and exec (CPython's child_exec) ----
     /**
      * Every handle has the errno capture, so handles of one shape share one call path: each

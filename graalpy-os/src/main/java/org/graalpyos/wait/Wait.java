@@ -11,11 +11,17 @@ import org.graalpyos.nativeapi.NativeError;
 
 /**
  * wait4(2) and waitid(2), the calls behind os.wait/wait3/wait4/waitpid/waitid. EINTR is retried
- * here (PEP 475); GraalPy runs Python signal handlers on its own threads, so none can have
- * raised in the meantime.
+ * here (PEP 475); Python's blocking waits go through {@link InterruptibleWait}, so that signal
+ * handlers run (and may raise) while they block.
  */
 public final class Wait {
     private static final int EINTR = 4;
+    private static final int WNOHANG = 1;
+    /** wait4's WUNTRACED and waitid's WSTOPPED, and WCONTINUED: events a pidfd does not signal. */
+    private static final int STOP_EVENTS = 2 | 8;
+    private static final int WEXITED = 4;
+    private static final int P_PID = 1;
+    private static final int P_PIDFD = 3;
     /** struct rusage: two timevals, then 14 longs. */
     private static final int RUSAGE_LONGS = (int) (Libc.RUSAGE_SIZE / Long.BYTES);
     private static final long SI_SIGNO = 0;
@@ -50,6 +56,50 @@ public final class Wait {
                 out[2 + i] = result == 0 ? 0 : rusage.getAtIndex(JAVA_LONG, i);
             }
             return out;
+        }
+    }
+
+    /** wait4 for Python: a blocking one runs Python signal handlers while it blocks. */
+    public static long[] wait4Interruptibly(int pid, int options) {
+        if ((options & WNOHANG) != 0) {
+            return wait4(pid, options);
+        }
+        int pidfd = pid > 0 && (options & STOP_EVENTS) == 0 ? pidfd(pid) : -1;
+        try {
+            return InterruptibleWait.until(() -> {
+                long[] result = wait4(pid, options | WNOHANG);
+                return result[0] == 0 ? null : result;
+            }, pidfd);
+        } finally {
+            if (pidfd >= 0) {
+                Libc.close(pidfd);
+            }
+        }
+    }
+
+    /** waitid for Python: a blocking one runs Python signal handlers while it blocks. */
+    public static long[] waitidInterruptibly(int idtype, int id, int options) {
+        if ((options & WNOHANG) != 0) {
+            return waitid(idtype, id, options);
+        }
+        boolean exitsOnly = (options & WEXITED) != 0 && (options & STOP_EVENTS) == 0;
+        int ownPidfd = exitsOnly && idtype == P_PID ? pidfd(id) : -1;
+        try {
+            return InterruptibleWait.until(() -> {
+                long[] info = waitid(idtype, id, options | WNOHANG);
+                return info[0] == 0 ? null : info;
+            }, exitsOnly && idtype == P_PIDFD ? id : ownPidfd);
+        } finally {
+            if (ownPidfd >= 0) {
+                Libc.close(ownPidfd);
+            }
+        }
+    }
+
+    /** A pidfd of {@code pid}, or -1 (no such process, no pidfd_open): the wait then polls on a timer. */
+    private static int pidfd(int pid) {
+        try (Arena arena = Arena.ofConfined()) {
+            return Math.max(-1, Libc.pidfdOpen(Libc.allocateErrnoState(arena), pid));
         }
     }
 

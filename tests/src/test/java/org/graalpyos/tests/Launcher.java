@@ -51,4 +51,18 @@ final class Launcher {
     static Result run(String... args) throws IOException, InterruptedException {
         return run(null, Map.of(), args);
     }
+
+    /** Runs {@code source} as a script file (multiprocessing's spawn children import the main module by path). */
+    static Result script(int deadlineSeconds, Map<String, String> env, String source, String... args) throws IOException, InterruptedException {
+        Path file = java.nio.file.Files.createTempFile("graalpy-os-script", ".py");
+        try {
+            java.nio.file.Files.writeString(file, source);
+            List<String> command = new ArrayList<>();
+            command.add(file.toString());
+            command.addAll(List.of(args));
+            return run(deadlineSeconds, null, env, command.toArray(String[]::new));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

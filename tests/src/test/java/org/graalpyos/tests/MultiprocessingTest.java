@@ -2,8 +2,6 @@ package org.graalpyos.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,13 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class MultiprocessingTest {
 
     private static Launcher.Result script(String source) throws Exception {
-        Path file = Files.createTempFile("graalpy-os-mp", ".py");
-        try {
-            Files.writeString(file, source);
-            return Launcher.run(540, null, Map.of(), file.toString());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return Launcher.script(540, Map.of(), source);
     }
 
     /**
