@@ -54,7 +54,7 @@ def _try_spawn(file, args, env, search_path):
                     continue
                 return None
         return None
-    except (OSError, ValueError, TypeError):
+    except Exception:  # CPython's child: "except: _exit(127)" around the exec
         return None
 
 
