@@ -12,13 +12,15 @@ PATHS = ["'/bin/true'", "b'/bin/true'", "PathLike('/bin/true')", "PathLike(b'/bi
          "'/nonexistent/prog'", "b'/nonexistent/prog'", "'true'", "'nonexistent-prog-fz'", "''", "b''",
          "'/bin/tr\\x00ue'", "b'/bin/tr\\x00ue'", "None", "3", "-1", "1.5", "['/bin/true']",
          "PathLike(3)", "PathLike(None)", "PathLike('/bin/\\x00')", "'/'", "'/etc/passwd'",
-         "bytearray(b'/bin/true')", "'/bin/true\\udcff'", "object()"]
+         "bytearray(b'/bin/true')", "'/bin/true\\udcff'", "object()", "PathLike(b'/bin/\\x00')",
+         "memoryview(b'/bin/true')", "'/bin/true/'", "'/bin/../bin/true'", "PathLike(PathLike('/bin/true'))"]
 GOOD_PATHS = ["'/bin/true'", "b'/bin/true'", "'/nonexistent/prog'", "'true'"]
 
 ARGVS = ["['true']", "('true', 'a', b'b')", "[b'true']", "['true', PathLike('x')]", "[]", "()", "['']",
          "[b'']", "'true'", "b'true'", "None", "['a\\x00b']", "[1]", "[None]", "{'a': 1}",
          "iter(['true'])", "['true', 'x\\x00']", "[PathLike(1)]", "[PathLike('')]", "['true', 2**70]",
-         "['\\udcff']", "[bytearray(b'x')]", "[object()]", "range(3)"]
+         "['\\udcff']", "[bytearray(b'x')]", "[object()]", "range(3)",
+         "ListOf(['true'])", "TupleOf(('true',))", "['true'] * 50", "[PathLike(b'a\\x00')]", "[b'true', 'x', PathLike(b'y')]"]
 GOOD_ARGVS = ["['true']", "('true', 'a')"]
 
 ENVS = ["{}", "{'A': 'B'}", "{b'A': b'B'}", "{'A': b'B'}", "None", "[]", "[('A', 'B')]", "()", "'AB'", "5",
@@ -26,7 +28,10 @@ ENVS = ["{}", "{'A': 'B'}", "{b'A': b'B'}", "{'A': b'B'}", "None", "[]", "[('A',
         "Keys(['A'], 5)", "Keys(['A', 'C'], ['B'])", "Keys(iter(['A']), iter(['B']))", "Keys(None, None)",
         "{1: 'a'}", "{'A': 1}", "{'A': None}", "{'A=B': 'c'}", "{'=A': 'c'}", "{'': 'x'}", "{'=': 'x'}",
         "{'A\\x00': 'x'}", "{'A': 'x\\x00'}", "{b'A=': b'x'}", "{PathLike('A'): 'x'}", "{'A': PathLike('B')}",
-        "{'A': '='}", "{'\\udcff': 'x'}", "{(1,): 'x'}"]
+        "{'A': '='}", "{'\\udcff': 'x'}", "{(1,): 'x'}",
+        "DictKeys({'A': 'B', 'C': 'D'}, ['A'])", "DictKeys({'A': 'B'}, ['A', 'C'])", "DictKeys({'A': 'B'}, 7)",
+        "types.MappingProxyType({'A': 'B'})", "{'A': 'B', b'C': b'D', PathLike('E'): PathLike(b'F')}",
+        "{'A' * 1000: 'B' * 10000}", "{b'\\xff': b'\\xff'}", "{'A': bytearray(b'B')}"]
 GOOD_ENVS = ["{}", "{'A': 'B'}"]
 
 INTS = ["0", "1", "-1", "2", "3", "9", "255", "256", "2**31 - 1", "2**31", "-2**31", "-2**31 - 1", "2**63",

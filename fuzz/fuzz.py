@@ -1,8 +1,8 @@
 """Differential fuzzing of the process-creation API: graalpy-os against CPython (python3).
 
-usage: fuzz/run [--seed N] [--cases N] [--python PYTHON] [--graalpy PATH] [--keep DIR]
+usage: fuzz/run [--seed N]... [--cases N] [--python PYTHON] [--graalpy PATH] [--keep DIR]
 
-Generates --cases random malformed calls from --seed (cases.py), runs them all in one python3
+Generates --cases random malformed calls from each --seed (cases.py), runs them all in one python3
 process and in one bin/graalpy-os process (runner.py), and compares per case the exception type
 and message, or the returned value, and the warnings. Differences listed in known-differences.txt
 (CPython 3.11 here, 3.12 the spec) are reported apart. Exit status 0 only with no mismatch, no JVM
@@ -93,7 +93,7 @@ def run_interpreter(command, cases_path, results_path, log):
             output, code = (timeout.stdout or b"").decode("utf-8", "replace"), "timeout"
         log.write(output)
         results = read_results(results_path)
-        started = [i for i, r in results.items() if r is None]
+        started = [i for i, r in results.items() if r is None and i >= first]
         if code == 0 and not started:
             return results, crashes
         crashed = started[0] if started else None
@@ -115,17 +115,27 @@ def read_results(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--seed", type=int, action="append", help="repeatable; default 1")
+    parser.add_argument("--cases", type=int, default=300, help="per seed")
     parser.add_argument("--python", default="python3", help="the reference CPython")
     parser.add_argument("--graalpy", default=os.path.join(ROOT, "bin", "graalpy-os"))
     parser.add_argument("--keep", help="a directory to keep the cases and both outcomes in")
     options = parser.parse_args()
 
     known = load_known_differences()
-    cases = case_generator.generate(options.seed, options.cases)
-    work = options.keep or tempfile.mkdtemp(prefix="graalpy-os-fuzz-")
-    os.makedirs(work, exist_ok=True)
+    seeds = options.seed or [1]
+    cases = []
+    for seed in seeds:
+        for case in case_generator.generate(seed, options.cases):
+            cases.append(dict(case, id=len(cases), seed=seed))
+    with tempfile.TemporaryDirectory(prefix="graalpy-os-fuzz-") as temporary:
+        work = options.keep or temporary
+        os.makedirs(work, exist_ok=True)
+        outcomes, logs, crashes = run_both(options, cases, work)
+    return report(options, seeds, cases, known, outcomes, logs, crashes)
+
+
+def run_both(options, cases, work):
     cases_path = os.path.join(work, "cases.json")
     with open(cases_path, "w") as f:
         json.dump(cases, f, indent=0)
@@ -141,7 +151,10 @@ def main():
             outcomes[name], crashes[name] = run_interpreter(command, cases_path, results_path, log)
         with open(log_path) as log:
             logs[name] = log.read()
+    return outcomes, logs, crashes
 
+
+def report(options, seeds, cases, known, outcomes, logs, crashes):
     matches, mismatches, documented, traces = 0, [], [], []
     for case in cases:
         cpython, graalpy = outcomes["cpython"].get(case["id"]), outcomes["graalpy-os"].get(case["id"])
@@ -159,7 +172,8 @@ def main():
             mismatches.append((case, classify(cpython, graalpy), cpython, graalpy))
     traces += [(None, line) for line in logs["graalpy-os"].splitlines() if JVM_TRACE.search(line)]
 
-    print("fuzz: seed %d, %d cases (kept in %s)" % (options.seed, len(cases), work))
+    print("fuzz: seeds %s, %d cases each%s" % (", ".join(map(str, seeds)), options.cases,
+                                               " (kept in %s)" % options.keep if options.keep else ""))
     print("cases tried: %d" % len(cases))
     print("matches: %d" % matches)
     print("documented version differences: %d" % len(documented))

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+import types
 import warnings
 
 
@@ -36,6 +37,25 @@ class Keys:
 
     def values(self):
         return self._values
+
+
+class DictKeys(dict):
+    """A dict subclass whose keys() disagrees with its contents (PyMapping_Keys calls it)."""
+
+    def __init__(self, items, keys):
+        super().__init__(items)
+        self._keys = keys
+
+    def keys(self):
+        return self._keys
+
+
+class ListOf(list):
+    pass
+
+
+class TupleOf(tuple):
+    pass
 
 
 class RaisingKeys(NoKeys):
@@ -84,7 +104,7 @@ class RaisingIter:
 
 
 NAMESPACE = {name: value for name, value in globals().items() if isinstance(value, type)}
-NAMESPACE.update(os=os, signal=signal)
+NAMESPACE.update(os=os, signal=signal, types=types)
 REAP_SECONDS = 10
 
 

@@ -4,31 +4,25 @@ import operator
 import os
 
 
-def fs_path(value, function, argument="path"):
-    """path_t without fd or None: str, bytes, os.PathLike or (deprecated) a buffer → bytes, as
-    CPython's path_converter."""
+def path_converter(value, function, argument="path"):
+    """path_t without fd or None: str, bytes or os.PathLike → (path object, bytes), as CPython
+    3.12's path_converter, which no longer takes bytearray or memoryview (gh-98393). The path
+    object, what errors name as filename and audit hooks see, is __fspath__'s result."""
     if not isinstance(value, (str, bytes)):
-        if isinstance(value, (bytearray, memoryview)):
-            import warnings
-
-            warnings.warn(f"{function}: {argument} should be string, bytes or os.PathLike, "
-                          f"not {type(value).__name__}", DeprecationWarning, stacklevel=4)
-            value = bytes(value)
-        else:
-            fspath = getattr(type(value), "__fspath__", None)
-            if fspath is None:
-                raise TypeError(f"{function}: {argument} should be string, bytes or os.PathLike, "
-                                f"not {type(value).__name__}")
-            path = fspath(value)
-            if not isinstance(path, (str, bytes)):
-                raise TypeError(f"expected {type(value).__name__}.__fspath__() to return str or bytes, "
-                                f"not {type(path).__name__}")
-            value = path
+        fspath = getattr(type(value), "__fspath__", None)
+        if fspath is None:
+            raise TypeError(f"{function}: {argument} should be string, bytes or os.PathLike, "
+                            f"not {type(value).__name__}")
+        path = fspath(value)
+        if not isinstance(path, (str, bytes)):
+            raise TypeError(f"expected {type(value).__name__}.__fspath__() to return str or bytes, "
+                            f"not {type(path).__name__}")
+        value = path
     if isinstance(value, str):
-        return fs_converter(value)
+        return value, fs_converter(value)
     if b"\0" in value:
         raise ValueError(f"{function}: embedded null character in {argument}")
-    return bytes(value)
+    return value, bytes(value)
 
 
 def fs_converter(value):
@@ -53,6 +47,12 @@ def c_long(value):
     if not -2**63 <= number < 2**63:
         raise OverflowError("Python int too large to convert to C long")
     return number
+
+
+def pid_t(value):
+    """PyLong_AsPid of CPython 3.12 (PyLong_AsLong): the C assignment to the 32-bit pid_t then
+    keeps the low 32 bits."""
+    return (c_long(value) + 2**31) % 2**32 - 2**31
 
 
 def format_int(value):

@@ -9,7 +9,7 @@ import sys
 
 from . import _native, _wire
 from ._clinic import keywords
-from ._convert import c_int, c_long, format_int, format_unsigned_long_mask, fs_converter, fs_path, index
+from ._convert import c_int, c_long, format_int, format_unsigned_long_mask, fs_converter, index, path_converter, pid_t
 
 POSIX_SPAWN_OPEN = 0
 POSIX_SPAWN_CLOSE = 1
@@ -37,7 +37,7 @@ def posix_spawnp(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, r
 
 def _spawn(name, search_path, path, argv, env, file_actions, setpgroup, resetids, setsid,
            setsigmask, setsigdef, scheduler):
-    encoded_path = fs_path(path, name)
+    path, encoded_path = path_converter(path, name)
     resetids = bool(resetids)
     setsid = bool(setsid)
     if not isinstance(argv, (list, tuple)):
@@ -51,7 +51,7 @@ def _spawn(name, search_path, path, argv, env, file_actions, setpgroup, resetids
         raise ValueError(f"{name}: argv first element cannot be empty")
     env_list = environment_block(env)
     actions = _file_actions(file_actions)
-    pgroup = None if setpgroup is _NOT_GIVEN else c_int(setpgroup)
+    pgroup = None if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
     sigmask = None if setsigmask is _NOT_GIVEN else sigset(setsigmask)
     sigdef = None if setsigdef is _NOT_GIVEN else sigset(setsigdef)
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
@@ -183,9 +183,9 @@ def _scheduler(scheduler):
 
     if not isinstance(param, sched_param):
         raise TypeError("must have a sched_param object")
-    if not isinstance(param.sched_priority, int):
-        raise TypeError("must have an integer priority")
-    priority = c_int(param.sched_priority)
+    priority = c_long(param.sched_priority)
+    if not -2**31 <= priority < 2**31:
+        raise OverflowError("sched_priority out of range")
     return (None if policy is None else c_int(policy)), priority
 
 

@@ -23,7 +23,9 @@ def _spawnvef(mode, file, args, env, search_path):
         raise TypeError("argv must be a tuple or a list")
     if not args or not args[0]:
         raise ValueError("argv first element cannot be empty")
-    pid = _try_spawn(file, args, os.environ if env is None else env, search_path)
+    # CPython's child calls exec*(file, args) when env is None, which spawnve's and spawnvpe's
+    # execve/execvpe refuse (a missing argument): the child exits 127
+    pid = None if env is None else _try_spawn(file, args, env, search_path)
     if pid is None:
         if mode == P_NOWAIT:
             return posix_spawn("/bin/sh", ["sh", "-c", f"exit {_EXEC_FAILED}"], {})
@@ -65,7 +67,7 @@ Execute file with arguments from args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, None, False)
+    return _spawnvef(mode, file, args, os.environ, False)
 
 
 def spawnve(mode, file, args, env):
@@ -87,7 +89,7 @@ args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, None, True)
+    return _spawnvef(mode, file, args, os.environ, True)
 
 
 def spawnvpe(mode, file, args, env):
