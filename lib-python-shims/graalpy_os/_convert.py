@@ -1,22 +1,28 @@
 """Argument converters shared by the shims, each the Python twin of one CPython C converter."""
 
+import operator
 import os
 
 
-def fs_path(value, function, argument="path"):
-    """path_t without fd or None: str, bytes or os.PathLike → bytes, as CPython's path_converter."""
-    if isinstance(value, (str, bytes)):
-        path = value
-    else:
-        try:
-            path = os.fspath(value)
-        except TypeError:
+def path_converter(value, function, argument="path"):
+    """path_t without fd or None: str, bytes or os.PathLike → (path object, bytes), as CPython
+    3.12's path_converter, which no longer takes bytearray or memoryview (gh-98393). The path
+    object, what errors name as filename and audit hooks see, is __fspath__'s result."""
+    if not isinstance(value, (str, bytes)):
+        fspath = getattr(type(value), "__fspath__", None)
+        if fspath is None:
             raise TypeError(f"{function}: {argument} should be string, bytes or os.PathLike, "
-                            f"not {type(value).__name__}") from None
-    encoded = os.fsencode(path)
-    if b"\0" in encoded:
-        raise ValueError("embedded null byte")
-    return encoded
+                            f"not {type(value).__name__}")
+        path = fspath(value)
+        if not isinstance(path, (str, bytes)):
+            raise TypeError(f"expected {type(value).__name__}.__fspath__() to return str or bytes, "
+                            f"not {type(path).__name__}")
+        value = path
+    if isinstance(value, str):
+        return value, fs_converter(value)
+    if b"\0" in value:
+        raise ValueError(f"{function}: embedded null character in {argument}")
+    return value, bytes(value)
 
 
 def fs_converter(value):
@@ -35,11 +41,38 @@ def c_int(value):
     return number
 
 
+def c_long(value):
+    """PyLong_AsLong."""
+    number = index(value)
+    if not -2**63 <= number < 2**63:
+        raise OverflowError("Python int too large to convert to C long")
+    return number
+
+
+def pid_t(value):
+    """PyLong_AsPid of CPython 3.12 (PyLong_AsLong): the C assignment to the 32-bit pid_t then
+    keeps the low 32 bits."""
+    return (c_long(value) + 2**31) % 2**32 - 2**31
+
+
+def format_int(value):
+    """The "i" format of PyArg_ParseTuple (legacy converters such as pid_t): a C long, then range-checked."""
+    number = c_long(value)
+    if number >= 2**31:
+        raise OverflowError("signed integer is greater than maximum")
+    if number < -2**31:
+        raise OverflowError("signed integer is less than minimum")
+    return number
+
+
+def format_unsigned_long_mask(value):
+    """The "k" format: an int (no __index__) masked to 64 bits, None for anything else (the
+    format's caller then reports its own message)."""
+    if not isinstance(value, int):
+        return None
+    return int(value) & (2**64 - 1)
+
+
 def index(value):
-    """PyNumber_Index with CPython's message."""
-    if isinstance(value, int):
-        return int(value)
-    try:
-        return value.__index__()
-    except AttributeError:
-        raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer") from None
+    """PyNumber_Index."""
+    return operator.index(value)

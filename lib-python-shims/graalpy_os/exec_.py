@@ -4,7 +4,7 @@ os.execv as CPython's os_execv_impl (GraalPy's raises no audit event and asks no
 import sys
 
 from . import _native, _wire
-from ._convert import fs_converter, fs_path
+from ._convert import fs_converter, path_converter
 from .spawn import environment_block
 
 
@@ -20,7 +20,7 @@ def execve(path, argv, env):
     if isinstance(path, int) and not isinstance(path, bool):
         fd, encoded = path, None
     else:
-        fd, encoded = -1, fs_path(path, "execve")
+        fd, (path, encoded) = -1, path_converter(path, "execve")
     if not isinstance(argv, (list, tuple)):
         raise TypeError("execve: argv must be a tuple or list")
     if not argv:

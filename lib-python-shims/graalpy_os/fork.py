@@ -10,17 +10,20 @@ part of the fork (handshake, retries, the child's recovery and watchdog) is the 
 import sys
 
 from . import _native
+from ._clinic import keywords
 from ._unraisable import write_unraisable
 
 _before = []
 _after_in_child = []
 _after_in_parent = []
-_HOOK_NAMES = ("before", "after_in_child", "after_in_parent")
+_HOOK_LISTS = {"before": _before, "after_in_child": _after_in_child, "after_in_parent": _after_in_parent}
+_NOT_GIVEN = object()  # C's NULL: an explicit None is an argument (and not callable)
 
 _in_forked_child = False
 
 
-def register_at_fork(*args, **kwargs):
+@keywords
+def register_at_fork(*, before=_NOT_GIVEN, after_in_child=_NOT_GIVEN, after_in_parent=_NOT_GIVEN):
     """Register callables to be called when forking a new process.
 
       before
@@ -32,22 +35,15 @@ def register_at_fork(*args, **kwargs):
 
     'before' callbacks are called in reverse order.
     'after_in_child' and 'after_in_parent' callbacks are called in order."""
-    if args:
-        raise TypeError("register_at_fork() takes no positional arguments")
-    for name in kwargs:
-        if name not in _HOOK_NAMES:
-            raise TypeError(f"'{name}' is an invalid keyword argument for register_at_fork()")
-    if not kwargs:
+    hooks = {"before": before, "after_in_child": after_in_child, "after_in_parent": after_in_parent}
+    given = {name: hook for name, hook in hooks.items() if hook is not _NOT_GIVEN}
+    if not given:
         raise TypeError("At least one argument is required.")
-    for name in _HOOK_NAMES:
-        if name in kwargs and not callable(kwargs[name]):
-            raise TypeError(f"'{name}' must be callable, not {type(kwargs[name]).__name__}")
-    if "before" in kwargs:
-        _before.append(kwargs["before"])
-    if "after_in_child" in kwargs:
-        _after_in_child.append(kwargs["after_in_child"])
-    if "after_in_parent" in kwargs:
-        _after_in_parent.append(kwargs["after_in_parent"])
+    for name, hook in given.items():
+        if not callable(hook):
+            raise TypeError(f"'{name}' must be callable, not {type(hook).__name__}")
+    for name, hook in given.items():
+        _HOOK_LISTS[name].append(hook)
 
 
 def _run_hooks(hooks, reverse=False):

@@ -4,10 +4,12 @@ Parsing happens here, once, in CPython's order and with its messages; the Java b
 fs-encoded bytes and plain ints and does the native work.
 """
 
+import os
 import sys
 
 from . import _native, _wire
-from ._convert import c_int, fs_converter, fs_path, index
+from ._clinic import keywords
+from ._convert import c_int, c_long, format_int, format_unsigned_long_mask, fs_converter, index, path_converter, pid_t
 
 POSIX_SPAWN_OPEN = 0
 POSIX_SPAWN_CLOSE = 1
@@ -17,6 +19,7 @@ POSIX_SPAWN_CLOSEFROM = 3
 _NOT_GIVEN = object()
 
 
+@keywords
 def posix_spawn(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                 setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process."""
@@ -24,6 +27,7 @@ def posix_spawn(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, re
                   setsigmask, setsigdef, scheduler)
 
 
+@keywords
 def posix_spawnp(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                  setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process, searching PATH."""
@@ -40,7 +44,7 @@ def spawn_unaudited(path, argv, env, file_actions=(), setsid=False):
 
 def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup, resetids, setsid,
            setsigmask, setsigdef, scheduler):
-    encoded_path = fs_path(path, name)
+    path, encoded_path = path_converter(path, name)
     resetids = bool(resetids)
     setsid = bool(setsid)
     if not isinstance(argv, (list, tuple)):
@@ -54,7 +58,7 @@ def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup,
         raise ValueError(f"{name}: argv first element cannot be empty")
     env_list = environment_block(env)
     actions = _file_actions(file_actions)
-    pgroup = None if setpgroup is _NOT_GIVEN else c_int(setpgroup)
+    pgroup = None if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
     sigmask = None if setsigmask is _NOT_GIVEN else sigset(setsigmask)
     sigdef = None if setsigdef is _NOT_GIVEN else sigset(setsigdef)
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
@@ -71,17 +75,31 @@ def _signals(signals):
 
 
 def environment_block(env):
-    """parse_envlist: a mapping → [b"KEY=VALUE", ...] with CPython's checks."""
-    keys = list(env.keys())
-    values = list(env.values())
+    """parse_envlist: a mapping → [b"KEY=VALUE", ...] with CPython's checks, in its order."""
+    size = len(env)  # PyMapping_Size
+    keys = _method_output_as_list(env, "keys")
+    values = _method_output_as_list(env, "values")
     block = []
-    for key, value in zip(keys, values):
+    for position in range(size):
+        key, value = keys[position], values[position]
         key = fs_converter(key)
-        value = fs_converter(value)
         if not key or b"=" in key[1:]:
             raise ValueError("illegal environment variable name")
-        block.append(key + b"=" + value)
+        block.append(key + b"=" + fs_converter(value))
     return block
+
+
+def _method_output_as_list(mapping, method):
+    """PyMapping_Keys / PyMapping_Values."""
+    if type(mapping) is dict:
+        return list(getattr(mapping, method)())
+    output = getattr(mapping, method)()
+    try:
+        iterator = iter(output)
+    except TypeError:
+        raise TypeError(f"{type(mapping).__name__}.{method}() returned a non-iterable "
+                        f"(type {type(output).__name__})") from None
+    return list(iterator)
 
 
 _ARITY = {
@@ -93,32 +111,55 @@ _ARITY = {
 
 
 def _file_actions(file_actions):
-    """parse_file_actions: any iterable of non-empty tuples → the builtin's items, e.g. b"2 5 1"."""
+    """parse_file_actions: any iterable of non-empty tuples → the builtin's items, e.g. b"2 5 1".
+
+    Each tuple is parsed with PyArg_ParseTuple's formats ("OiO&ik", "Oi", "Oii") and then checked
+    as posix_spawn_file_actions_add* checks it, before the next tuple is looked at."""
     if file_actions is None:
         return []
     try:
-        items = list(file_actions)
+        iterator = iter(file_actions)
     except TypeError:
         raise TypeError("file_actions must be a sequence or None") from None
     actions = []
-    for action in items:
+    for action in list(iterator):
         if not isinstance(action, tuple) or not action:
             raise TypeError("Each file_actions element must be a non-empty tuple")
-        tag = index(action[0])
+        tag = c_long(action[0])
         if tag not in _ARITY or (tag == POSIX_SPAWN_CLOSEFROM and not _closefrom_supported()):
             raise TypeError("Unknown file_actions identifier")
         arity, message = _ARITY[tag]
         if len(action) != arity:
             raise TypeError(message)
         if tag == POSIX_SPAWN_OPEN:
-            _, fd, path, oflag, mode = action
-            fd, path, oflag, mode = c_int(fd), fs_converter(path), c_int(oflag), index(mode)
-            actions.append(b"%d %d %d %d " % (tag, fd, oflag, mode) + path)
+            fd, path, oflag = format_int(action[1]), fs_converter(action[2]), format_int(action[3])
+            mode = format_unsigned_long_mask(action[4])
+            if mode is None:
+                raise TypeError(message)
+            _check_fds(fd)
+            # mode_t is 32 bits: the C call truncates CPython's unsigned long
+            actions.append(b"%d %d %d %d " % (tag, fd, oflag, mode & 0xFFFFFFFF) + path)
         elif tag == POSIX_SPAWN_DUP2:
-            actions.append(b"%d %d %d" % (tag, c_int(action[1]), c_int(action[2])))
+            fd, new_fd = format_int(action[1]), format_int(action[2])
+            _check_fds(fd, new_fd)
+            actions.append(b"%d %d %d" % (tag, fd, new_fd))
         else:
-            actions.append(b"%d %d" % (tag, c_int(action[1])))
+            fd = format_int(action[1])
+            _check_fds(fd)
+            actions.append(b"%d %d" % (tag, fd))
     return actions
+
+
+def _check_fds(*fds):
+    """glibc's posix_spawn_file_actions_add* refuse an fd outside [0, getdtablesize()) with EBADF
+    (an OSError without filename in CPython), before the next action is parsed."""
+    import errno
+    import resource
+
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    for fd in fds:
+        if not 0 <= fd < limit:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
 def sigset(signals):
@@ -129,6 +170,8 @@ def sigset(signals):
     result = []
     for item in signals:
         signum = index(item)
+        if not -2**63 <= signum < 2**63:
+            signum = -1  # PyLong_AsLongAndOverflow
         if signum <= 0 or signum >= nsig:
             raise ValueError(f"signal number {signum} out of range [1; {nsig - 1}]")
         if signum in _reserved_signals():
@@ -148,7 +191,9 @@ def _scheduler(scheduler):
 
     if not isinstance(param, sched_param):
         raise TypeError("must have a sched_param object")
-    priority = c_int(param.sched_priority)
+    priority = c_long(param.sched_priority)
+    if not -2**31 <= priority < 2**31:
+        raise OverflowError("sched_priority out of range")
     return (None if policy is None else c_int(policy)), priority
 
 

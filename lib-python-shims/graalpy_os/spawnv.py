@@ -20,6 +20,8 @@ P_NOWAIT = 1
 P_NOWAITO = 1
 
 _EXEC_FAILED = 127
+# spawnv/spawnvp: CPython's child calls execv/execvp, which inherit os.environ (and audit env None)
+_NO_ENV = object()
 
 
 def _spawnvef(mode, file, args, env, search_path):
@@ -30,7 +32,9 @@ def _spawnvef(mode, file, args, env, search_path):
     sys.audit("os.fork")  # CPython's event for its fork; a veto raises here, before any process
     fork.before_fork()  # and the at-fork hooks of the parent's side of that fork
     try:
-        pid = _try_spawn(file, args, env, search_path)
+        # CPython's child calls exec*(file, args) when env is None, which spawnve's and spawnvpe's
+        # execve/execvpe refuse (a missing argument): the child exits 127
+        pid = None if env is None else _try_spawn(file, args, None if env is _NO_ENV else env, search_path)
     finally:
         fork.after_fork_parent()
     if pid is None:
@@ -77,7 +81,7 @@ Execute file with arguments from args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, None, False)
+    return _spawnvef(mode, file, args, os.environ, False)
 
 
 def spawnve(mode, file, args, env):
@@ -99,7 +103,7 @@ args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, None, True)
+    return _spawnvef(mode, file, args, os.environ, True)
 
 
 def spawnvpe(mode, file, args, env):

@@ -5,7 +5,8 @@ is no child); arguments are converted here as CPython's clinic does.
 """
 
 from . import _native, _wire
-from ._convert import c_int
+from ._clinic import keywords, legacy_keywords, no_arguments, one_argument, positional
+from ._convert import c_int, format_int
 from ._structseq import structseq
 
 WNOHANG = 1
@@ -48,6 +49,7 @@ def _rusage(longs):
     return resource.struct_rusage((utime, stime) + longs[4:])
 
 
+@no_arguments
 def wait():
     """Wait for completion of a child process.
 
@@ -57,6 +59,7 @@ def wait():
     return pid, status
 
 
+@positional
 def waitpid(pid, options, /):
     """Wait for completion of a given child process.
 
@@ -64,10 +67,11 @@ def waitpid(pid, options, /):
         (pid, status)
 
     The options argument is ignored on Windows."""
-    pid, status, _ = _wait4(c_int(pid), c_int(options))
+    pid, status, _ = _wait4(format_int(pid), format_int(options))
     return pid, status
 
 
+@keywords
 def wait3(options):
     """Wait for completion of a child process.
 
@@ -77,15 +81,17 @@ def wait3(options):
     return pid, status, _rusage(usage)
 
 
+@legacy_keywords(format_int, format_int)
 def wait4(pid, options):
     """Wait for completion of a specific child process.
 
     Returns a tuple of information about the child process:
       (pid, status, rusage)"""
-    pid, status, usage = _wait4(c_int(pid), c_int(options))
+    pid, status, usage = _wait4(pid, options)
     return pid, status, _rusage(usage)
 
 
+@positional
 def waitid(idtype, id, options, /):
     """Returns the result of waiting for a process or processes.
 
@@ -99,14 +105,93 @@ def waitid(idtype, id, options, /):
 
     Returns either waitid_result or None if WNOHANG is specified and there are
     no children in a waitable state."""
-    info = _wire.ints(_native.builtins.waitid(c_int(idtype), c_int(id), c_int(options)))
+    info = _wire.ints(_native.builtins.waitid(format_int(idtype), format_int(id), format_int(options)))
     if info[0] == 0:
         return None
     return waitid_result(info)
 
 
+# The wait status macros of glibc's <bits/waitstatus.h>, over a C int as CPython's clinic converts it.
+
+@keywords
+def WIFEXITED(status):
+    """Return True if the process returning status exited via the exit() system call."""
+    return c_int(status) & 0x7F == 0
+
+
+@keywords
+def WEXITSTATUS(status):
+    """Return the process return code from status."""
+    return (c_int(status) & 0xFF00) >> 8
+
+
+@keywords
+def WIFSIGNALED(status):
+    """Return True if the process returning status was terminated by a signal."""
+    return 0 < c_int(status) & 0x7F < 0x7F
+
+
+@keywords
+def WTERMSIG(status):
+    """Return the signal that terminated the process that provided the status value."""
+    return c_int(status) & 0x7F
+
+
+@keywords
+def WIFSTOPPED(status):
+    """Return True if the process returning status was stopped."""
+    return c_int(status) & 0xFF == 0x7F
+
+
+@keywords
+def WSTOPSIG(status):
+    """Return the signal that stopped the process that provided the status value."""
+    return (c_int(status) & 0xFF00) >> 8
+
+
+@keywords
+def WIFCONTINUED(status):
+    """Return True if a particular process was continued from a job control stop.
+
+Return True if the process returning status was continued from a
+job control stop."""
+    return c_int(status) == 0xFFFF
+
+
+@one_argument
+def WCOREDUMP(status, /):
+    """Return True if the process returning status was dumped to a core file."""
+    return bool(c_int(status) & 0x80)
+
+
+@keywords
+def waitstatus_to_exitcode(status):
+    """Convert a wait status to an exit code.
+
+On Unix:
+
+* If WIFEXITED(status) is true, return WEXITSTATUS(status).
+* If WIFSIGNALED(status) is true, return -WTERMSIG(status).
+* Otherwise, raise a ValueError.
+
+On Windows, return status shifted right by 8 bits.
+
+On Unix, if the process is being traced or if waitpid() was called with
+WUNTRACED option, the caller must first check if WIFSTOPPED(status) is true.
+This function must not be called if WIFSTOPPED(status) is true."""
+    status = c_int(status)
+    if WIFEXITED(status):
+        return WEXITSTATUS(status)
+    if WIFSIGNALED(status):
+        return -WTERMSIG(status)
+    if WIFSTOPPED(status):
+        raise ValueError(f"process stopped by delivery of signal {WSTOPSIG(status)}")
+    raise ValueError(f"invalid wait status: {status}")
+
+
 def exports():
     names = {name: value for name, value in globals().items()
              if name.isupper() and not name.startswith("_")}
-    names.update(wait=wait, waitpid=waitpid, wait3=wait3, wait4=wait4, waitid=waitid, waitid_result=waitid_result)
+    names.update(wait=wait, waitpid=waitpid, wait3=wait3, wait4=wait4, waitid=waitid, waitid_result=waitid_result,
+                 waitstatus_to_exitcode=waitstatus_to_exitcode)
     return names

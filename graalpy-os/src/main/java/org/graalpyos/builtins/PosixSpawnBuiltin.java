@@ -62,7 +62,7 @@ final class PosixSpawnBuiltin implements Builtin {
             String[] f = text.split(" ", 5);
             actions.add(switch (Integer.parseInt(f[0])) {
                 case FileAction.OPEN -> new FileAction.Open(Integer.parseInt(f[1]), Wire.bytes(f[4]), Integer.parseInt(f[2]),
-                                Integer.parseInt(f[3]));
+                                Integer.parseUnsignedInt(f[3]));
                 case FileAction.CLOSE -> new FileAction.Close(Integer.parseInt(f[1]));
                 case FileAction.DUP2 -> new FileAction.Dup2(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
                 default -> new FileAction.CloseFrom(Integer.parseInt(f[1]));
