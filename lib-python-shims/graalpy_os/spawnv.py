@@ -81,7 +81,7 @@ Execute file with arguments from args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, os.environ, False)
+    return _spawnvef(mode, file, args, _NO_ENV, False)
 
 
 def spawnve(mode, file, args, env):
@@ -103,7 +103,7 @@ args in a subprocess.
 If mode == P_NOWAIT return the pid of the process.
 If mode == P_WAIT return the process's exit code if it exits normally;
 otherwise return -SIG, where SIG is the signal that killed it. """
-    return _spawnvef(mode, file, args, os.environ, True)
+    return _spawnvef(mode, file, args, _NO_ENV, True)
 
 
 def spawnvpe(mode, file, args, env):
@@ -163,7 +163,8 @@ otherwise return -SIG, where SIG is the signal that killed it. """
 
 
 def exports():
-    return {name: value for name, value in globals().items() if name.startswith("spawn")}
+    return {"spawnv": spawnv, "spawnve": spawnve, "spawnvp": spawnvp, "spawnvpe": spawnvpe, "spawnl": spawnl,
+            "spawnle": spawnle, "spawnlp": spawnlp, "spawnlpe": spawnlpe}
 
 
 def constants():
