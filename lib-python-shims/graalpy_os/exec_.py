@@ -43,7 +43,7 @@ def execv(path, argv, /):
     Path of executable file.
   argv
     Tuple or list of strings."""
-    encoded = fs_path(path, "execv")
+    path, encoded = path_converter(path, "execv")
     if not isinstance(argv, (list, tuple)):
         raise TypeError("execv() arg 2 must be a tuple or list")
     if not argv:
