@@ -13,7 +13,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, policy, pty_, sched, spawn, spawnv, wait
+    from . import atexit_, audit, confstr, credentials, exec_, fork, fork_exec, multiprocessing_, policy, pty_, sched, socket_, spawn, spawnv, wait
 
     audit.install()
     atexit_.install()
@@ -35,6 +35,7 @@ def install(native, options=""):
     policy.install()
     multiprocessing_.install()
     pty_.install()
+    socket_.install()
 
 
 def _export(os, name, value):

@@ -15,6 +15,7 @@ public final class BuiltinRegistry {
                         new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
                         new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
-                        new SubprocessChildExecBuiltin(), new SetProcessCreationPolicyBuiltin(), new CheckProcessCreationBuiltin());
+                        new SubprocessChildExecBuiltin(), new SetProcessCreationPolicyBuiltin(), new CheckProcessCreationBuiltin(),
+                        new SendmsgBuiltin(), new RecvmsgBuiltin());
     }
 }
