@@ -1,5 +1,6 @@
 """socket.sendmsg/recvmsg with SCM_RIGHTS fd passing, and socket.SCM_RIGHTS, CMSG_LEN and
-CMSG_SPACE, which GraalPy 25.0.1's socket lacks (docs/decisions.md D12). With them CPython's own
+CMSG_SPACE, which GraalPy 25.0.1's socket lacks (docs/decisions.md D12); socket.socketpair over
+socketpair(2), as CPython's (GraalPy's is a TCP loopback pair, which cannot carry fds). With them CPython's own
 multiprocessing.reduction.sendfds/recvfds work unchanged and reduction.HAVE_SEND_HANDLE is True,
 as on CPython. Only SOL_SOCKET/SCM_RIGHTS ancillary data and connected sockets are supported:
 anything else raises OSError(EINVAL) / OSError(EOPNOTSUPP) instead of being dropped silently.
@@ -27,7 +28,19 @@ def _patch(socket):
     socket.CMSG_SPACE = CMSG_SPACE
     socket.socket.sendmsg = sendmsg
     socket.socket.recvmsg = recvmsg
+    socket.socketpair = _socketpair(socket)
     socket.__all__.extend(name for name in ("SCM_RIGHTS", "CMSG_LEN", "CMSG_SPACE") if name not in socket.__all__)
+
+
+def _socketpair(socket):
+    def socketpair(family=None, type=socket.SOCK_STREAM, proto=0):
+        if family is None:
+            family = socket.AF_UNIX
+        fds = _wire.ints(_native.builtins.socketpair(family, type, proto))
+        return tuple(socket.socket(family, type, proto, fd) for fd in fds)
+
+    socketpair.__doc__ = socket.socketpair.__doc__
+    return socketpair
 
 
 def CMSG_LEN(length, /):

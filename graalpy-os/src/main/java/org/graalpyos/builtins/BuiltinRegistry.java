@@ -16,6 +16,6 @@ public final class BuiltinRegistry {
                         new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
                         new SubprocessChildExecBuiltin(), new SetProcessCreationPolicyBuiltin(), new CheckProcessCreationBuiltin(),
-                        new SendmsgBuiltin(), new RecvmsgBuiltin());
+                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin());
     }
 }

@@ -538,6 +538,20 @@ public final class Libc {
         static final FunctionDescriptor MSG_DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
         static final MethodHandle SENDMSG = downcall("sendmsg", MSG_DESC, CAPTURE_ERRNO);
         static final MethodHandle RECVMSG = downcall("recvmsg", MSG_DESC, CAPTURE_ERRNO);
+        static final MethodHandle SOCKETPAIR = downcall("socketpair", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS),
+                        CAPTURE_ERRNO);
+    }
+
+    public static final int SOCK_CLOEXEC = O_CLOEXEC;
+
+    /** socketpair(2) into {@code fds} (two ints): 0 or -errno. */
+    public static int socketpair(MemorySegment errnoState, int domain, int type, int protocol, MemorySegment fds) {
+        try {
+            int rc = (int) Sockets.SOCKETPAIR.invokeExact(errnoState, domain, type, protocol, fds);
+            return rc < 0 ? -errno(errnoState) : 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** struct msghdr: name, namelen (+pad), iov, iovlen, control, controllen, flags (+pad). */
