@@ -35,6 +35,27 @@ def install():
 
 def _patch(forkserver):
     forkserver.main = serve
+    forkserver.spawn = _SpawnWithMainPath(forkserver.spawn)
+
+
+class _SpawnWithMainPath:
+    """multiprocessing.spawn for forkserver.py, whose ensure_running (3.12) keeps the keys
+    'main_path' and 'sys_path' of get_preparation_data(), which names the main module's path
+    'init_main_from_path': the server never got it, so '__main__' in the preload list was never
+    preloaded (later CPython versions pass it). Our workers are new interpreters, where that
+    import is most of the work a warm worker saves."""
+
+    def __init__(self, spawn):
+        self._spawn = spawn
+
+    def get_preparation_data(self, name):
+        data = self._spawn.get_preparation_data(name)
+        if "init_main_from_path" in data:
+            data["main_path"] = data["init_main_from_path"]
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self._spawn, name)
 
 
 def pool_size():
