@@ -245,6 +245,7 @@ def work(preload, main_path, sys_path):
                 __import__(module_name)
             except ImportError:
                 pass
+    _warm_up()
     try:
         server.sendall(_READY)
         child_r, alive_w, tracker_fd, *inherited = reduction.recvfds(server, forkserver.MAXFDS_TO_SEND + 1)
@@ -255,3 +256,17 @@ def work(preload, main_path, sys_path):
     forkserver._forkserver._inherited_fds = inherited
     parent_sentinel = os.dup(child_r)
     sys.exit(spawn._main(child_r, parent_sentinel))
+
+
+def _warm_up():
+    """Runs once, before the worker says it is ready, the code a request runs first: pickling and
+    reading preparation data, a Connection round trip. A new interpreter runs code slowly the
+    first time (measured: see D12)."""
+    from multiprocessing import connection, process, reduction, spawn
+
+    data = spawn.get_preparation_data(process.current_process().name)
+    del data["authkey"]  # an AuthenticationString pickles only for a process being started
+    reader, writer = connection.Pipe(duplex=False)
+    with reader, writer:
+        writer.send(data)
+        reduction.pickle.loads(reader.recv_bytes())
