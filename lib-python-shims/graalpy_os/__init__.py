@@ -48,7 +48,9 @@ def install(native, options=""):
     fork_exec.install(fork_enabled)
     policy.install()
     after_import.register("multiprocessing.context", _patch_with("multiprocessing_"))
+    after_import.register("multiprocessing.forkserver", _patch_with("forkserver"))
     after_import.register("pty", _patch_with("pty_"))
+    after_import.register("socket", _patch_with("socket_"))
     _install_lazy_exports(os, posix)
 
 

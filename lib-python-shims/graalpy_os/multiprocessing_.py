@@ -3,7 +3,7 @@
 GraalPy 25.0.1's multiprocessing/context.py raises NotImplementedError for 'fork' and
 'forkserver' and lists only 'spawn' and its own 'graalpy' (a context in a thread). Once
 multiprocessing.context has been imported, we restore CPython 3.12's fork Popen over our
-os.fork, give forkserver its Popen, list the methods as CPython does and choose the default.
+os.fork, give forkserver its Popen (its server: graalpy_os/forkserver.py), list the methods as CPython does and choose the default.
 'graalpy' stays available through get_context('graalpy') but is not listed (CPython's
 test_get_all accepts only fork, spawn and forkserver).
 """
@@ -15,9 +15,9 @@ DEFAULT_START_METHOD = "spawn"
 
 def start_methods():
     """The methods this process can use, the default first (CPython's order otherwise)."""
-    # forkserver needs fd passing (SCM_RIGHTS), which GraalPy's socket lacks: CPython leaves it
-    # out where reduction.HAVE_SEND_HANDLE is False, and so do we.
-    methods = ["fork", "spawn"] if hasattr(os, "fork") else ["spawn"]
+    # forkserver forks nothing here (its workers are spawned: graalpy_os/forkserver.py), so it
+    # stays offered without os.fork; its fd passing is graalpy_os/socket_.py's.
+    methods = ["fork", "spawn", "forkserver"] if hasattr(os, "fork") else ["spawn", "forkserver"]
     methods.remove(DEFAULT_START_METHOD)
     return [DEFAULT_START_METHOD] + methods
 

@@ -16,6 +16,7 @@ public final class BuiltinRegistry {
                         new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
-                        new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin());
+                        new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
+                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin());
     }
 }

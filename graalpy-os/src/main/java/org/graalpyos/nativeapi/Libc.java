@@ -603,6 +603,64 @@ public final class Libc {
         }
     }
 
+    // ---- sockets: sendmsg/recvmsg, for SCM_RIGHTS fd passing ----
+    private static final class Sockets {
+        static final FunctionDescriptor MSG_DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle SENDMSG = downcall("sendmsg", MSG_DESC, CAPTURE_ERRNO);
+        static final MethodHandle RECVMSG = downcall("recvmsg", MSG_DESC, CAPTURE_ERRNO);
+        static final MethodHandle SOCKETPAIR = downcall("socketpair", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS),
+                        CAPTURE_ERRNO);
+    }
+
+    public static final int SOCK_CLOEXEC = O_CLOEXEC;
+
+    /** socketpair(2) into {@code fds} (two ints): 0 or -errno. */
+    public static int socketpair(MemorySegment errnoState, int domain, int type, int protocol, MemorySegment fds) {
+        try {
+            int rc = (int) Sockets.SOCKETPAIR.invokeExact(errnoState, domain, type, protocol, fds);
+            return rc < 0 ? -errno(errnoState) : 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** struct msghdr: name, namelen (+pad), iov, iovlen, control, controllen, flags (+pad). */
+    public static final long MSGHDR_SIZE = 56;
+    public static final long MSGHDR_IOV = 16;
+    public static final long MSGHDR_IOVLEN = 24;
+    public static final long MSGHDR_CONTROL = 32;
+    public static final long MSGHDR_CONTROLLEN = 40;
+    public static final long MSGHDR_FLAGS = 48;
+    /** struct iovec: base, len. */
+    public static final long IOVEC_SIZE = 16;
+    /** struct cmsghdr: size_t len, int level, int type, then the data (CMSG_ALIGN'ed to 8). */
+    public static final long CMSGHDR_SIZE = 16;
+    public static final long CMSGHDR_LEVEL = 8;
+    public static final long CMSGHDR_TYPE = 12;
+    public static final int SOL_SOCKET = 1;
+    public static final int SCM_RIGHTS = 1;
+    public static final int EINTR = 4;
+
+    /** sendmsg(2): bytes sent or -errno. */
+    public static long sendmsg(MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
+        try {
+            long n = (long) Sockets.SENDMSG.invokeExact(errnoState, fd, msghdr, flags);
+            return n < 0 ? -errno(errnoState) : n;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** recvmsg(2): bytes received or -errno. */
+    public static long recvmsg(MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
+        try {
+            long n = (long) Sockets.RECVMSG.invokeExact(errnoState, fd, msghdr, flags);
+            return n < 0 ? -errno(errnoState) : n;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     // ---- wait family ----
     private static final class Wait {
         static final MethodHandle WAIT4 = downcall("wait4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), CAPTURE_ERRNO);

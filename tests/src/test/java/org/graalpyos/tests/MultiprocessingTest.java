@@ -1,7 +1,12 @@
 package org.graalpyos.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -97,9 +102,9 @@ class MultiprocessingTest {
                         print(mp.get_all_start_methods(), mp.get_start_method())
                         print(sorted(m for m in sys.modules if m.startswith("multiprocessing"))[:1])
                         """);
-        assertEquals("['spawn', 'fork'] spawn\n['multiprocessing']\n", r.stdout());
+        assertEquals("['spawn', 'fork', 'forkserver'] spawn\n['multiprocessing']\n", r.stdout());
         Launcher.Result noFork = Launcher.run("-X", "no_fork", "-c", "import multiprocessing as mp; print(mp.get_all_start_methods())");
-        assertEquals("['spawn']\n", noFork.stdout());
+        assertEquals("['spawn', 'forkserver']\n", noFork.stdout());
         Launcher.Result untouched = Launcher.run("-c", "import sys; print('multiprocessing' in sys.modules)");
         assertEquals("False\n", untouched.stdout(), "start-up must not import multiprocessing");
     }
@@ -119,6 +124,74 @@ class MultiprocessingTest {
         assertEquals(START_METHOD_OUTPUT.replace("STOPPED", "terminate True\nkill True"), r.stdout(), r.stderr());
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(1, r.stderr().split("Traceback").length - 1, r.stderr());
+    }
+
+    /** The worker's parent is the server, as under CPython's forkserver. */
+    @Test
+    void forkserverStartMethod() throws Exception {
+        Launcher.Result r = script(startMethodScript("forkserver", "((\"terminate\", signal.SIGTERM), (\"kill\", signal.SIGKILL))"));
+        assertEquals(START_METHOD_OUTPUT.replace("queue True True 0", "queue True False 0").replace("STOPPED", "terminate True\nkill True"),
+                        r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderr().split("Traceback").length - 1, r.stderr());
+    }
+
+    /**
+     * set_forkserver_preload's modules are imported by the warm workers before a request (the
+     * target finds them imported without importing them), and the server and its idle workers end
+     * when their parent does.
+     */
+    @Test
+    void forkserverPreloadsAndEndsWithItsParent() throws Exception {
+        Launcher.Result r = script("""
+                        import multiprocessing as mp, os, sys
+                        from multiprocessing import forkserver
+
+                        def preloaded(queue):
+                            queue.put(("colorsys" in sys.modules, "__mp_main__" in sys.modules))
+
+                        def children(pid):
+                            found = []
+                            for entry in os.listdir("/proc"):
+                                try:
+                                    with open(f"/proc/{entry}/stat") as f:
+                                        if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                                            found.append(int(entry))
+                                except (OSError, ValueError, IndexError):
+                                    pass
+                            return found
+
+                        if __name__ == "__main__":
+                            ctx = mp.get_context("forkserver")
+                            ctx.set_forkserver_preload(["__main__", "colorsys"])
+                            queue = ctx.Queue()
+                            p = ctx.Process(target=preloaded, args=(queue,))
+                            p.start()
+                            print("preloaded", queue.get(timeout=300))
+                            p.join()
+                            server = forkserver._forkserver._forkserver_pid
+                            print("pids", server, *children(server))
+                        """);
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] lines = r.stdout().split("\n");
+        assertEquals("preloaded (True, True)", lines[0], r.stdout() + r.stderr());
+        List<Long> pids = Arrays.stream(lines[1].split(" ")).skip(1).map(Long::parseLong).toList();
+        assertTrue(pids.size() >= 2, "the server and a refilled warm worker: " + lines[1]);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (pids.stream().anyMatch(MultiprocessingTest::running) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), pids.stream().filter(MultiprocessingTest::running).toList(), "server and pool outlived their parent");
+    }
+
+    /** Exists and is not a zombie (an orphan's zombie waits for init, which may be slow to reap). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.graalpyos.socket;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.NativeError;
+
+/**
+ * sendmsg(2)/recvmsg(2) with one SCM_RIGHTS control message: what socket.sendmsg/recvmsg
+ * carry for multiprocessing.reduction.sendfds/recvfds (GraalPy's socket has neither). EINTR is
+ * retried (PEP 475); other errors are thrown as {@link NativeError}.
+ */
+public final class FdPassing {
+    private FdPassing() {
+    }
+
+    /** What recvmsg gave: the data, the fds of an SCM_RIGHTS message (possibly none), msg_flags. */
+    public record Received(byte[] data, int[] fds, int flags) {
+    }
+
+    /** CMSG_SPACE(n): a header and n data bytes rounded up to the 8-byte alignment. */
+    public static long cmsgSpace(long dataBytes) {
+        return Libc.CMSGHDR_SIZE + ((dataBytes + 7) & ~7L);
+    }
+
+    /** Sends {@code data} and, when {@code fds} is not empty, one SCM_RIGHTS message with them: the bytes sent. */
+    public static long send(int socketFd, byte[] data, int[] fds, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
+            pointAt(arena, msghdr, arena.allocateFrom(JAVA_BYTE, data), data.length);
+            if (fds.length > 0) {
+                long dataBytes = (long) fds.length * Integer.BYTES;
+                MemorySegment control = arena.allocate(cmsgSpace(dataBytes), 8);
+                control.set(JAVA_LONG, 0, Libc.CMSGHDR_SIZE + dataBytes);
+                control.set(JAVA_INT, Libc.CMSGHDR_LEVEL, Libc.SOL_SOCKET);
+                control.set(JAVA_INT, Libc.CMSGHDR_TYPE, Libc.SCM_RIGHTS);
+                MemorySegment.copy(fds, 0, control, JAVA_INT, Libc.CMSGHDR_SIZE, fds.length);
+                msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
+                msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
+            }
+            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            long sent;
+            do {
+                sent = Libc.sendmsg(errnoState, socketFd, msghdr, flags);
+            } while (sent == -Libc.EINTR);
+            if (sent < 0) {
+                throw new NativeError((int) -sent);
+            }
+            return sent;
+        }
+    }
+
+    /** Receives up to {@code maxData} bytes and up to {@code maxFds} passed fds. */
+    public static Received receive(int socketFd, int maxData, int maxFds, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
+            MemorySegment buffer = arena.allocate(Math.max(maxData, 1));
+            pointAt(arena, msghdr, buffer, maxData);
+            if (maxFds > 0) {
+                MemorySegment control = arena.allocate(cmsgSpace((long) maxFds * Integer.BYTES), 8);
+                msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
+                msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
+            }
+            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            long received;
+            do {
+                received = Libc.recvmsg(errnoState, socketFd, msghdr, flags);
+            } while (received == -Libc.EINTR);
+            if (received < 0) {
+                throw new NativeError((int) -received);
+            }
+            byte[] data = buffer.asSlice(0, received).toArray(JAVA_BYTE);
+            return new Received(data, passedFds(msghdr), msghdr.get(JAVA_INT, Libc.MSGHDR_FLAGS));
+        }
+    }
+
+    /** One iovec over {@code length} bytes of {@code buffer}. */
+    private static void pointAt(Arena arena, MemorySegment msghdr, MemorySegment buffer, long length) {
+        MemorySegment iovec = arena.allocate(Libc.IOVEC_SIZE, 8);
+        iovec.set(ADDRESS, 0, buffer);
+        iovec.set(JAVA_LONG, 8, length);
+        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
+        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
+    }
+
+    /** The fds of every SCM_RIGHTS message the kernel wrote into the control buffer. */
+    private static int[] passedFds(MemorySegment msghdr) {
+        long controlLength = msghdr.get(JAVA_LONG, Libc.MSGHDR_CONTROLLEN);
+        MemorySegment control = msghdr.get(ADDRESS, Libc.MSGHDR_CONTROL).reinterpret(controlLength);
+        List<Integer> fds = new ArrayList<>();
+        long offset = 0;
+        while (offset + Libc.CMSGHDR_SIZE <= controlLength) {
+            long length = control.get(JAVA_LONG, offset);
+            if (length < Libc.CMSGHDR_SIZE || offset + length > controlLength) {
+                break;
+            }
+            if (control.get(JAVA_INT, offset + Libc.CMSGHDR_LEVEL) == Libc.SOL_SOCKET
+                            && control.get(JAVA_INT, offset + Libc.CMSGHDR_TYPE) == Libc.SCM_RIGHTS) {
+                for (long at = offset + Libc.CMSGHDR_SIZE; at + Integer.BYTES <= offset + length; at += Integer.BYTES) {
+                    fds.add(control.get(JAVA_INT, at));
+                }
+            }
+            offset += cmsgSpace(length - Libc.CMSGHDR_SIZE);
+        }
+        return fds.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
