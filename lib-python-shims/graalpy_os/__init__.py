@@ -21,7 +21,6 @@ _LAZY_EXPORTS = {
               "WTERMSIG", "waitstatus_to_exitcode"), ()),
     "spawn": (("POSIX_SPAWN_CLOSE", "POSIX_SPAWN_CLOSEFROM", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_OPEN",
                "posix_spawn", "posix_spawnp"), ()),
-    "exec_": (("execv", "execve"), ()),
     "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
                     "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
 }
@@ -35,7 +34,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import after_import, atexit_, audit, credentials, fork, fork_exec, lock_reinit, native_id, policy
+    from . import after_import, atexit_, audit, credentials, exec_, fork, fork_exec, lock_reinit, native_id, policy
 
     audit.install()
     atexit_.install()
@@ -43,7 +42,9 @@ def install(native, options=""):
     native_id.install()
 
     fork_enabled = "no_fork" not in options.split()
-    for module in (fork, credentials):
+    # exec_ at once: os.py's own execl*/execvp* call execv/execve as globals of os, which a module
+    # __getattr__ does not provide
+    for module in (fork, credentials, exec_):
         _export_to_posix(os, posix, module.exports(fork_enabled) if module is fork else module.exports())
     fork_exec.install(fork_enabled)
     policy.install()

@@ -5,7 +5,6 @@ import sys
 
 from . import _native, _wire
 from ._convert import fs_converter, path_converter
-from .spawn import environment_block
 
 
 def execve(path, argv, env):
@@ -30,6 +29,8 @@ def execve(path, argv, env):
     argv_list = [fs_converter(arg) for arg in argv]
     if not argv_list[0]:
         raise ValueError("execve: argv first element cannot be empty")
+    from .spawn import environment_block  # not at import: exec_ is loaded at start-up, spawn on first use
+
     env_list = environment_block(env)
     sys.audit("os.exec", path, argv, env)
     _native.builtins.execve(fd, "" if encoded is None else _wire.text(encoded), path,

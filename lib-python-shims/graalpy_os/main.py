@@ -33,12 +33,31 @@ def _install_signal_handlers():
     SIGXFSZ ignored (writes fail with EPIPE/EFBIG instead; children inherit the disposition, except
     where subprocess's restore_signals or posix_spawn's setsigdef restore it) and SIGINT raising
     KeyboardInterrupt. The JVM's own SIGINT handling would end the process with status 130, and a
-    SIGINT ignored at start stays ignored (the JVM does not take it over)."""
+    SIGINT ignored at start stays ignored (the JVM does not take it over). SIGTERM and SIGHUP get
+    their default action back: the JVM's would run its shutdown and exit with status 143/129, where
+    python3 is killed by the signal (a parent's Popen.terminate() sees -15)."""
     import _signal
 
     _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
     _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
     _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+    ignored = _ignored_signals()
+    for terminating in (_signal.SIGTERM, _signal.SIGHUP):
+        if terminating not in ignored:  # one ignored at start (nohup) stays ignored, as in python3
+            _signal.signal(terminating, _signal.SIG_DFL)
+
+
+def _ignored_signals():
+    """The signals this process ignores (the kernel's SigIgn mask: GraalPy's getsignal does not tell)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("SigIgn:"):
+                    mask = int(line.split()[1], 16)
+                    return {signum for signum in range(1, 65) if mask >> (signum - 1) & 1}
+    except OSError:
+        pass
+    return set(range(1, 65))  # unknown: change nothing
 
 
 def _wait_for_threads_and_run_atexit():

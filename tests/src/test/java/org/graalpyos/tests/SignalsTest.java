@@ -176,4 +176,27 @@ class SignalsTest {
                         """, r.stdout(), r.stderr());
         assertEquals(0, r.exitCode(), r.stderr());
     }
+
+    @Test
+    void sigtermAndSighupKillTheLauncherAsTheyKillPython3UnlessIgnoredAtStart() throws Exception {
+        Launcher.Result r = Launcher.script(240, Map.of(), """
+                        import subprocess, sys
+                        sleeper = [sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"]
+                        for name, signum in (("SIGTERM", 15), ("SIGHUP", 1)):
+                            p = subprocess.Popen(sleeper, stdout=subprocess.PIPE)
+                            p.stdout.readline()
+                            p.send_signal(signum)
+                            print(name, p.wait())
+                        quoted = " ".join(f"'{arg}'" for arg in sleeper[:2]) + ' "import time; print(1, flush=True); time.sleep(2)"'
+                        p = subprocess.Popen(["/bin/sh", "-c", f"trap '' HUP; exec {quoted}"], stdout=subprocess.PIPE)
+                        p.stdout.readline()
+                        p.send_signal(1)
+                        print("SIGHUP ignored at start", p.wait())
+                        """);
+        assertEquals("""
+                        SIGTERM -15
+                        SIGHUP -1
+                        SIGHUP ignored at start 0
+                        """, r.stdout(), r.stderr());
+    }
 }
