@@ -16,9 +16,15 @@ SCM_RIGHTS = 1
 _CMSG_HEADER = 16  # struct cmsghdr on 64-bit glibc: size_t len, int level, int type
 _FD = struct.Struct("i")
 _CMSG_MAX = 2**31 - 1
+_SC_IOV_MAX = 60
 
 
 def patch(socket):
+    import os
+
+    # with socket.sendmsg, asyncio's selector_events asks os.sysconf('SC_IOV_MAX') at import, and
+    # GraalPy's sysconf knows only the names in sysconf_names (glibc's _SC_IOV_MAX is 60)
+    os.sysconf_names.setdefault("SC_IOV_MAX", _SC_IOV_MAX)
     socket.SCM_RIGHTS = SCM_RIGHTS
     socket.CMSG_LEN = CMSG_LEN
     socket.CMSG_SPACE = CMSG_SPACE
