@@ -43,18 +43,9 @@ public final class FdPassing {
                 control.set(JAVA_INT, Libc.CMSGHDR_LEVEL, Libc.SOL_SOCKET);
                 control.set(JAVA_INT, Libc.CMSGHDR_TYPE, Libc.SCM_RIGHTS);
                 MemorySegment.copy(fds, 0, control, JAVA_INT, Libc.CMSGHDR_SIZE, fds.length);
-                msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
-                msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
+                attachControl(msghdr, control);
             }
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            long sent;
-            do {
-                sent = Libc.sendmsg(errnoState, socketFd, msghdr, flags);
-            } while (sent == -Libc.EINTR);
-            if (sent < 0) {
-                throw new NativeError((int) -sent);
-            }
-            return sent;
+            return transfer(true, arena, socketFd, msghdr, flags);
         }
     }
 
@@ -65,21 +56,30 @@ public final class FdPassing {
             MemorySegment buffer = arena.allocate(Math.max(maxData, 1));
             pointAt(arena, msghdr, buffer, maxData);
             if (maxFds > 0) {
-                MemorySegment control = arena.allocate(cmsgSpace((long) maxFds * Integer.BYTES), 8);
-                msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
-                msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
+                attachControl(msghdr, arena.allocate(cmsgSpace((long) maxFds * Integer.BYTES), 8));
             }
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            long received;
-            do {
-                received = Libc.recvmsg(errnoState, socketFd, msghdr, flags);
-            } while (received == -Libc.EINTR);
-            if (received < 0) {
-                throw new NativeError((int) -received);
-            }
+            long received = transfer(false, arena, socketFd, msghdr, flags);
             byte[] data = buffer.asSlice(0, received).toArray(JAVA_BYTE);
             return new Received(data, passedFds(msghdr), msghdr.get(JAVA_INT, Libc.MSGHDR_FLAGS));
         }
+    }
+
+    /** sendmsg(2) or recvmsg(2), retried on EINTR (PEP 475): the byte count; throws {@link NativeError}. */
+    private static long transfer(boolean send, Arena arena, int socketFd, MemorySegment msghdr, int flags) {
+        MemorySegment errnoState = Libc.allocateErrnoState(arena);
+        long count;
+        do {
+            count = send ? Libc.sendmsg(errnoState, socketFd, msghdr, flags) : Libc.recvmsg(errnoState, socketFd, msghdr, flags);
+        } while (count == -Libc.EINTR);
+        if (count < 0) {
+            throw new NativeError((int) -count);
+        }
+        return count;
+    }
+
+    private static void attachControl(MemorySegment msghdr, MemorySegment control) {
+        msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
+        msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
     }
 
     /** One iovec over {@code length} bytes of {@code buffer}. */
