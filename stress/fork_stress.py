@@ -2,7 +2,8 @@
 
 Each child writes its pid and a checksum to a pipe and _exits; the parent runs BUSY Python
 threads that allocate and take locks meanwhile. Reports clean / retried / loud-failure / hung
-children, lost output, zombies and the parent's fd count before and after.
+children, lost output, zombies, and the parent's fd count, Java heap (after a full GC) and RSS
+before and after.
 """
 import gc
 import hashlib
@@ -16,7 +17,8 @@ FORKS = int(sys.argv[1])
 SPAWNS = int(sys.argv[2])
 BUSY = int(sys.argv[3])
 DEADLINE = time.monotonic() + float(sys.argv[4])
-CHILD_TIMEOUT = 30.0
+CHILD_TIMEOUT = 120.0  # a fork under a load of 20+ has taken 100 s; a hang is what outlasts this
+HEAP_GROWTH_LIMIT = 64 << 20  # bytes the parent's live heap may grow over the run before it counts as a leak
 LOUD = {70: "recovery failed", 71: "needs GC", 73: "needs VM operation"}
 
 warnings.simplefilter("ignore", DeprecationWarning)
@@ -48,6 +50,11 @@ def reap(pid):
     os.kill(pid, 9)
     os.waitpid(pid, 0)
     return None
+
+
+def rss():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) << 10 for line in status if line.startswith("VmRSS:"))
 
 
 def progress(label, i, total, t0):
@@ -86,6 +93,7 @@ for i in range(FORKS):
     if fds_before is None:
         gc.collect()
         fds_before = fds()
+        heap_before, rss_before = _native.builtins.heap_after_gc(), rss()
     if status is None:
         counts["hung"] += 1
     elif os.WIFEXITED(status) and os.WEXITSTATUS(status) in LOUD:
@@ -130,12 +138,14 @@ except ChildProcessError:
     pass
 gc.collect()
 fds_after = fds()
+heap_after, rss_after = _native.builtins.heap_after_gc(), rss()
 print(f"forks: {done_forks} in {fork_seconds:.0f} s with {BUSY} busy Python threads: {counts['clean']} clean, "
       f"{int(_native.builtins.fork_retries())} retried before running Python, {counts['loud']} loud failures {loud_kinds}, "
       f"{counts['hung']} hung, {counts['lost_output']} lost output, {counts['other']} other")
 print(f"posix_spawn: {done_spawns} in {spawn_seconds:.0f} s: {spawn_ok} ok, {spawn_bad} bad")
-print(f"parent: fds {fds_before} -> {fds_after}, zombies left {zombies}")
+print(f"parent: fds {fds_before} -> {fds_after}, zombies left {zombies}, Java heap after GC "
+      f"{heap_before >> 20} -> {heap_after >> 20} MB, RSS {rss_before >> 20} -> {rss_after >> 20} MB")
 ok = counts["hung"] == 0 and counts["lost_output"] == 0 and counts["other"] == 0 and spawn_bad == 0 and zombies == 0 \
-    and fds_after == fds_before
+    and fds_after == fds_before and heap_after - heap_before < HEAP_GROWTH_LIMIT
 print("stress:", "OK" if ok else "FAILED")
 sys.exit(0 if ok else 1)

@@ -13,7 +13,7 @@ public final class BuiltinRegistry {
         return List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(),
                         new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
-                        new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
+                        new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new HeapAfterGcBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
