@@ -2,6 +2,11 @@
 
 import operator
 import os
+import sys
+
+_FS_ENCODING = sys.getfilesystemencoding()
+_FS_ERRORS = sys.getfilesystemencodeerrors()
+_INT_MIN, _INT_MAX = -2**31, 2**31 - 1
 
 
 def path_converter(value, function, argument="path"):
@@ -27,7 +32,8 @@ def path_converter(value, function, argument="path"):
 
 def fs_converter(value):
     """PyUnicode_FSConverter: str, bytes or os.PathLike → bytes without NUL."""
-    encoded = os.fsencode(value)
+    # os.fsencode's own steps, skipped for a plain str (most arguments): each is interpreted
+    encoded = value.encode(_FS_ENCODING, _FS_ERRORS) if type(value) is str else os.fsencode(value)
     if b"\0" in encoded:
         raise ValueError("embedded null byte")
     return encoded
@@ -57,6 +63,8 @@ def pid_t(value):
 
 def format_int(value):
     """The "i" format of PyArg_ParseTuple (legacy converters such as pid_t): a C long, then range-checked."""
+    if type(value) is int and _INT_MIN <= value <= _INT_MAX:
+        return value
     number = c_long(value)
     if number >= 2**31:
         raise OverflowError("signed integer is greater than maximum")

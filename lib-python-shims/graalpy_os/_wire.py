@@ -12,7 +12,7 @@ def text(data):
 
 def items(byte_strings):
     """[b"a", b""] → "a\\0\\0": every item NUL-terminated (none may contain NUL)."""
-    return "".join(item.decode("latin-1") + "\0" for item in byte_strings)
+    return b"".join([item + b"\0" for item in byte_strings]).decode("latin-1")
 
 
 def ints(result):

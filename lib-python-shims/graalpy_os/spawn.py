@@ -76,6 +76,10 @@ def _signals(signals):
 
 def environment_block(env):
     """parse_envlist: a mapping → [b"KEY=VALUE", ...] with CPython's checks, in its order."""
+    if env is os.environ and b"" not in env._data:
+        # subprocess's default: its _data holds the fs-encoded pairs, and every key in it either came
+        # from the environment at start-up (cut at its first "=") or passed putenv's check
+        return [key + b"=" + value for key, value in env._data.items()]
     size = len(env)  # PyMapping_Size
     keys = _method_output_as_list(env, "keys")
     values = _method_output_as_list(env, "values")

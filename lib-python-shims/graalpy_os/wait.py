@@ -41,6 +41,11 @@ def _wait4(pid, options):
     return result[0], result[1], result[2:]
 
 
+def _waitpid(pid, options):
+    packed = _native.builtins.waitpid(pid, options)
+    return packed >> 32, packed & 0xFFFFFFFF
+
+
 def _rusage(longs):
     import resource
 
@@ -55,8 +60,7 @@ def wait():
 
     Returns a tuple of information about the child process:
         (pid, status)"""
-    pid, status, _ = _wait4(-1, 0)
-    return pid, status
+    return _waitpid(-1, 0)
 
 
 @positional
@@ -67,8 +71,7 @@ def waitpid(pid, options, /):
         (pid, status)
 
     The options argument is ignored on Windows."""
-    pid, status, _ = _wait4(format_int(pid), format_int(options))
-    return pid, status
+    return _waitpid(format_int(pid), format_int(options))
 
 
 @keywords
