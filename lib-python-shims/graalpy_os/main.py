@@ -41,23 +41,12 @@ def _install_signal_handlers():
     _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
     _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
     _signal.signal(_signal.SIGINT, _signal.default_int_handler)
-    ignored = _ignored_signals()
+    from . import shutdown_signals
+
     for terminating in (_signal.SIGTERM, _signal.SIGHUP):
-        if terminating not in ignored:  # one ignored at start (nohup) stays ignored, as in python3
+        if not shutdown_signals.ignored(terminating):  # one ignored at start (nohup) stays ignored, as in python3
             _signal.signal(terminating, _signal.SIG_DFL)
-
-
-def _ignored_signals():
-    """The signals this process ignores (the kernel's SigIgn mask: GraalPy's getsignal does not tell)."""
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("SigIgn:"):
-                    mask = int(line.split()[1], 16)
-                    return {signum for signum in range(1, 65) if mask >> (signum - 1) & 1}
-    except OSError:
-        pass
-    return set(range(1, 65))  # unknown: change nothing
+    shutdown_signals.install()
 
 
 def _wait_for_threads_and_run_atexit():

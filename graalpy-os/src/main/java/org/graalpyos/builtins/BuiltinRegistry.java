@@ -17,6 +17,6 @@ public final class BuiltinRegistry {
                         new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
-                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin());
+                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());
     }
 }

@@ -199,4 +199,38 @@ class SignalsTest {
                         SIGHUP ignored at start 0
                         """, r.stdout(), r.stderr());
     }
+
+    /** HotSpot refuses handlers for an ignored SIGHUP/SIGINT/SIGTERM and GraalPy's SIG_DFL alternated with the JVM's shutdown. */
+    @Test
+    void shutdownSignalsTakeEveryDispositionAsUnderPython3() throws Exception {
+        Launcher.Result r = Launcher.script(240, Map.of(), """
+                        import subprocess, sys
+                        child = \"""
+                        import os, signal, sys, time
+                        signum, sequence = int(sys.argv[1]), sys.argv[2]
+                        handlers = {"d": signal.SIG_DFL, "i": signal.SIG_IGN, "k": signal.default_int_handler,
+                                    "h": lambda *args: print("handler ran", flush=True)}
+                        for step in sequence:
+                            signal.signal(signum, handlers[step])
+                        os.kill(os.getpid(), signum)
+                        time.sleep(1)
+                        print("survived")
+                        \"""
+                        for signum, sequence in ((15, "d"), (15, "dd"), (15, "id"), (15, "ih"), (15, "i"), (1, "idd"), (2, "id"),
+                                                 (2, "ik"), (2, "ih")):
+                            r = subprocess.run([sys.executable, "-c", child, str(signum), sequence], capture_output=True, text=True)
+                            print(signum, sequence, r.returncode, " ".join(r.stdout.split()))
+                        """);
+        assertEquals("""
+                        15 d -15\s
+                        15 dd -15\s
+                        15 id -15\s
+                        15 ih 0 handler ran survived
+                        15 i 0 survived
+                        1 idd -1\s
+                        2 id -2\s
+                        2 ik -2\s
+                        2 ih 0 handler ran survived
+                        """, r.stdout(), r.stderr());
+    }
 }

@@ -1,0 +1,38 @@
+package org.graalpyos.signals;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+
+import org.graalpyos.nativeapi.Libc;
+
+/**
+ * The kernel's disposition of a signal, read and set with sigaction(2) past the JVM. HotSpot
+ * keeps SIGHUP, SIGINT and SIGTERM (its shutdown signals) ignored once they are: it refuses any
+ * handler for an ignored one. The launcher's signal.signal uses this to act as python3's.
+ */
+public final class SignalDisposition {
+    public static final int DEFAULT = 0;
+    public static final int IGNORED = 1;
+    public static final int CAUGHT = 2;
+
+    private SignalDisposition() {
+    }
+
+    /** Sets {@code disposition} ({@link #DEFAULT} or {@link #IGNORED}; -1: only reads) and returns the previous one. */
+    public static int set(int signal, int disposition) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment old = arena.allocate(Libc.SIGACTION_SIZE, 8);
+            MemorySegment action = MemorySegment.NULL;
+            if (disposition >= 0) {
+                action = arena.allocate(Libc.SIGACTION_SIZE, 8); // zeroed: no flags, empty mask
+                action.set(ADDRESS, 0, MemorySegment.ofAddress(disposition)); // sa_handler: SIG_DFL 0, SIG_IGN 1
+            }
+            Libc.sigaction(errnoState, signal, action, old);
+            long handler = old.get(ADDRESS, 0).address();
+            return handler == 0 ? DEFAULT : handler == 1 ? IGNORED : CAUGHT;
+        }
+    }
+}
