@@ -52,6 +52,7 @@ def install(native, options=""):
     after_import.register("multiprocessing.forkserver", _patch_with("forkserver"))
     after_import.register("pty", _patch_with("pty_"))
     after_import.register("socket", _patch_with("socket_"))
+    after_import.register("_posixshmem", _patch_with("posixshmem"))
     _install_lazy_exports(os, posix)
 
 
