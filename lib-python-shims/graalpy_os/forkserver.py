@@ -220,8 +220,7 @@ def work(preload, main_path, sys_path):
     as CPython's forked child does (forkserver._serve_one)."""
     from multiprocessing import forkserver, process, reduction, resource_tracker, spawn
 
-    # SIGTERM and SIGHUP already have their default action (the launcher's graalpy_os.main: a second
-    # signal(SIG_DFL) would hand them back to the JVM's shutdown, GraalPy's signal() swaps handlers)
+    # SIGTERM and SIGHUP already have their default action (the launcher's, as python3's)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, fileno=_WORKER_FD)
     os.set_inheritable(_WORKER_FD, False)  # its hang-up tells the server we ended: only we hold it
     if preload:

@@ -43,10 +43,10 @@ def _install_signal_handlers():
     _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     from . import shutdown_signals
 
-    for terminating in (_signal.SIGTERM, _signal.SIGHUP):
+    shutdown_signals.install()
+    for terminating in (_signal.SIGTERM, _signal.SIGHUP):  # the launcher's Java main did so too, before the context
         if not shutdown_signals.ignored(terminating):  # one ignored at start (nohup) stays ignored, as in python3
             _signal.signal(terminating, _signal.SIG_DFL)
-    shutdown_signals.install()
 
 
 def _wait_for_threads_and_run_atexit():

@@ -55,6 +55,7 @@ public final class Main {
     private static boolean endedByKeyboardInterrupt;
 
     public static void main(String[] args) {
+        TerminationSignals.restoreDefaults();
         StartupTrace.mark("main");
         int status = run(args);
         StartupTrace.mark("context closed");

@@ -227,6 +227,48 @@ class MultiprocessingTest {
         assertEquals(0, r.exitCode(), r.stderr());
     }
 
+    /**
+     * ProcessPoolExecutor over the warm-worker forkserver: results, a worker's exception, and
+     * max_tasks_per_child replacing a worker (each a new warm interpreter whose parent is the server).
+     */
+    @Test
+    void processPoolExecutorWithForkserverAndMaxTasksPerChild() throws Exception {
+        Launcher.Result r = script("""
+                        import multiprocessing as mp, os
+                        from concurrent.futures import ProcessPoolExecutor
+
+                        def square(x):
+                            return x * x
+
+                        def fail():
+                            raise KeyError("in worker")
+
+                        def ids(_):
+                            return os.getpid(), os.getppid()
+
+                        if __name__ == "__main__":
+                            ctx = mp.get_context("forkserver")
+                            with ProcessPoolExecutor(2, mp_context=ctx) as ex:
+                                print("map", sum(ex.map(square, range(200))))
+                                try:
+                                    ex.submit(fail).result()
+                                except KeyError as e:
+                                    print("KeyError", e)
+                            with ProcessPoolExecutor(1, mp_context=ctx, max_tasks_per_child=2) as ex:
+                                workers = [ex.submit(ids, i).result() for i in range(5)]
+                            pids, parents = {pid for pid, _ in workers}, {ppid for _, ppid in workers}
+                            print("workers", len(pids), os.getpid() not in pids, parents != {os.getpid()}, len(parents))
+                            print("children left", mp.active_children())
+                        """);
+        assertEquals("""
+                        map 2646700
+                        KeyError 'in worker'
+                        workers 3 True True 1
+                        children left []
+                        """, r.stdout(), r.stderr());
+        assertEquals(0, r.exitCode(), r.stderr());
+    }
+
     @Test
     void forkingTcpServerServesEachRequestInAChildAndReapsIt() throws Exception {
         Launcher.Result r = script("""

@@ -233,4 +233,25 @@ class SignalsTest {
                         2 ih 0 handler ran survived
                         """, r.stdout(), r.stderr());
     }
+
+    /**
+     * SIGTERM/SIGHUP that reach the launcher while it starts (the JVM runs, Python does not yet) kill
+     * it as they kill python3: the JVM's shutdown handlers exited 143/129 there (a Process
+     * terminated right after start, as multiprocessing's test_terminate does, gave 143, not -15).
+     */
+    @Test
+    void sigtermAndSighupDuringStartUpKillTheLauncher() throws Exception {
+        Launcher.Result r = Launcher.script(240, Map.of(), """
+                        import os, subprocess, sys
+                        env = dict(os.environ, GRAALPY_OS_STARTUP_TRACE="1")  # stderr says when main runs
+                        for name, signum in (("SIGTERM", 15), ("SIGHUP", 1)):
+                            p = subprocess.Popen([sys.executable, "-c", "pass"], env=env, stderr=subprocess.PIPE)
+                            for line in p.stderr:
+                                if line.rstrip().endswith(b" main"):
+                                    break
+                            p.send_signal(signum)  # Python's context is still being created
+                            print(name, p.wait())
+                        """);
+        assertEquals("SIGTERM -15\nSIGHUP -1\n", r.stdout(), r.stderr());
+    }
 }
