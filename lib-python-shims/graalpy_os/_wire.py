@@ -12,6 +12,8 @@ def text(data):
 
 def items(byte_strings):
     """[b"a", b""] → "a\\0\\0": every item NUL-terminated (none may contain NUL)."""
+    if not byte_strings:  # [] (a generator is true)
+        return ""
     return b"".join([item + b"\0" for item in byte_strings]).decode("latin-1")
 
 

@@ -17,10 +17,11 @@ POSIX_SPAWN_DUP2 = 2
 POSIX_SPAWN_CLOSEFROM = 3
 
 _NOT_GIVEN = object()
+_NO_FILE_ACTIONS = ()
 
 
 @keywords
-def posix_spawn(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
+def posix_spawn(path, argv, env, /, *, file_actions=_NO_FILE_ACTIONS, setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                 setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process."""
     return _spawn("posix_spawn", False, True, path, argv, env, file_actions, setpgroup, resetids, setsid,
@@ -28,14 +29,14 @@ def posix_spawn(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, re
 
 
 @keywords
-def posix_spawnp(path, argv, env, /, *, file_actions=(), setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
+def posix_spawnp(path, argv, env, /, *, file_actions=_NO_FILE_ACTIONS, setpgroup=_NOT_GIVEN, resetids=False, setsid=False,
                  setsigmask=_NOT_GIVEN, setsigdef=_NOT_GIVEN, scheduler=_NOT_GIVEN):
     """Execute the program specified by path in a new process, searching PATH."""
     return _spawn("posix_spawnp", True, True, path, argv, env, file_actions, setpgroup, resetids, setsid,
                   setsigmask, setsigdef, scheduler)
 
 
-def spawn_unaudited(path, argv, env, file_actions=(), setsid=False):
+def spawn_unaudited(path, argv, env, file_actions=_NO_FILE_ACTIONS, setsid=False):
     """posix_spawn without its "os.posix_spawn" event, for os.spawn* and pty.spawn: they raise the
     events of the fork and exec that CPython does instead."""
     return _spawn("posix_spawn", False, False, path, argv, env, file_actions, _NOT_GIVEN, False, setsid,
@@ -57,21 +58,21 @@ def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup,
     if not argv_list[0]:
         raise ValueError(f"{name}: argv first element cannot be empty")
     env_list = environment_block(env)
-    actions = _file_actions(file_actions)
-    pgroup = None if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
-    sigmask = None if setsigmask is _NOT_GIVEN else sigset(setsigmask)
-    sigdef = None if setsigdef is _NOT_GIVEN else sigset(setsigdef)
+    # the defaults skip their converters: every step of this interpreted function costs microseconds
+    actions = "" if file_actions is _NO_FILE_ACTIONS else _wire.items(_file_actions(file_actions))
+    pgroup = _wire.ABSENT if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
+    sigmask = "-" if setsigmask is _NOT_GIVEN else _signals(sigset(setsigmask))
+    sigdef = "-" if setsigdef is _NOT_GIVEN else _signals(sigset(setsigdef))
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
     if audited:
         sys.audit("os.posix_spawn", path, argv, env)
     return _native.builtins.posix_spawn(search_path, _wire.text(encoded_path), path, _wire.items(argv_list),
-                                        _wire.items(env_list), _wire.items(actions), _wire.optional(pgroup),
-                                        resetids, setsid, _signals(sigmask), _signals(sigdef),
+                                        _wire.items(env_list), actions, pgroup, resetids, setsid, sigmask, sigdef,
                                         _wire.optional(policy), _wire.optional(priority))
 
 
 def _signals(signals):
-    return "-" if signals is None else " ".join(map(str, signals))
+    return " ".join(map(str, signals))
 
 
 def environment_block(env):
@@ -80,9 +81,14 @@ def environment_block(env):
         # subprocess's default: its _data holds the fs-encoded pairs, and every key in it either came
         # from the environment at start-up (cut at its first "=") or passed putenv's check
         return [key + b"=" + value for key, value in env._data.items()]
-    size = len(env)  # PyMapping_Size
-    keys = _method_output_as_list(env, "keys")
-    values = _method_output_as_list(env, "values")
+    if type(env) is dict:
+        if not env:
+            return []
+        size, keys, values = len(env), list(env), list(env.values())
+    else:
+        size = len(env)  # PyMapping_Size
+        keys = _method_output_as_list(env, "keys")
+        values = _method_output_as_list(env, "values")
     block = []
     for position in range(size):
         key, value = keys[position], values[position]
@@ -94,9 +100,7 @@ def environment_block(env):
 
 
 def _method_output_as_list(mapping, method):
-    """PyMapping_Keys / PyMapping_Values."""
-    if type(mapping) is dict:
-        return list(getattr(mapping, method)())
+    """PyMapping_Keys / PyMapping_Values (of a mapping that is not a dict)."""
     output = getattr(mapping, method)()
     try:
         iterator = iter(output)
