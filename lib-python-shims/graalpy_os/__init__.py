@@ -50,6 +50,8 @@ def install(native, options=""):
     policy.install()
     after_import.register("multiprocessing.context", _patch_with("multiprocessing_"))
     after_import.register("multiprocessing.forkserver", _patch_with("forkserver"))
+    after_import.register("multiprocessing.managers", _patch_with("managers_"))
+    after_import.register("multiprocessing.resource_tracker", _patch_with("resource_tracker_"))
     after_import.register("pty", _patch_with("pty_"))
     after_import.register("socket", _patch_with("socket_"))
     after_import.register("_posixshmem", _patch_with("posixshmem"))

@@ -1,6 +1,7 @@
 package org.graalpyos.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ class SharedMemoryTest {
 
     /**
      * Two workers per start method increment one shared byte under a lock and record it in a Manager
-     * dict. The fork method's Manager is a spawn one: a Manager server is a long-running process, which
-     * as a forked JVM child exits 73 at its first request (it links lambda classes: docs/fork.md).
+     * dict (the fork context's Manager server is spawned: as a forked JVM child it exited 73 at its
+     * first request).
      */
     @Test
     void sharedMemoryAndManagerUnderEveryStartMethod() throws Exception {
@@ -40,7 +41,7 @@ class SharedMemoryTest {
                                 ctx = mp.get_context(method)
                                 block = shared_memory.SharedMemory(create=True, size=16)
                                 try:
-                                    with mp.get_context("spawn" if method == "fork" else method).Manager() as manager:
+                                    with ctx.Manager() as manager:
                                         shared, lock = manager.dict(), ctx.Lock()
                                         workers = [ctx.Process(target=work, args=(shared, block.name, lock)) for _ in range(2)]
                                         for w in workers:
@@ -54,6 +55,7 @@ class SharedMemoryTest {
                         """);
         assertEquals("fork [0, 0] 2 3\nspawn [0, 0] 2 3\nforkserver [0, 0] 2 3\n", r.stdout(), r.stderr());
         assertEquals(0, r.exitCode(), r.stderr());
+        assertFalse(r.stderr().contains("Traceback"), r.stderr()); // the resource tracker knows shared_memory
     }
 
     @Test
