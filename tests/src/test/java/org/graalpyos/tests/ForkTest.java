@@ -384,6 +384,7 @@ class ForkTest {
         // the JVM's Signal Dispatcher thread is not in a forked child: graalpy-os dispatches for it
         Launcher.Result r = python("""
                         import os, signal, time
+                        signal.signal(signal.SIGHUP, signal.SIG_DFL)  # children inherit it: the tests may run under nohup
                         def child_status(body):
                             r, w = os.pipe()
                             pid = os.fork()

@@ -180,7 +180,8 @@ class SignalsTest {
     @Test
     void sigtermAndSighupKillTheLauncherAsTheyKillPython3UnlessIgnoredAtStart() throws Exception {
         Launcher.Result r = Launcher.script(240, Map.of(), """
-                        import subprocess, sys
+                        import signal, subprocess, sys
+                        signal.signal(signal.SIGHUP, signal.SIG_DFL)  # children inherit it: the tests may run under nohup
                         sleeper = [sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"]
                         for name, signum in (("SIGTERM", 15), ("SIGHUP", 1)):
                             p = subprocess.Popen(sleeper, stdout=subprocess.PIPE)
@@ -242,7 +243,8 @@ class SignalsTest {
     @Test
     void sigtermAndSighupDuringStartUpKillTheLauncher() throws Exception {
         Launcher.Result r = Launcher.script(240, Map.of(), """
-                        import os, subprocess, sys
+                        import os, signal, subprocess, sys
+                        signal.signal(signal.SIGHUP, signal.SIG_DFL)  # children inherit it: the tests may run under nohup
                         env = dict(os.environ, GRAALPY_OS_STARTUP_TRACE="1")  # stderr says when main runs
                         for name, signum in (("SIGTERM", 15), ("SIGHUP", 1)):
                             p = subprocess.Popen([sys.executable, "-c", "pass"], env=env, stderr=subprocess.PIPE)
