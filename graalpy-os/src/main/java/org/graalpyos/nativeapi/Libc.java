@@ -643,18 +643,18 @@ public final class Libc {
 
     /** sendmsg(2): bytes sent or -errno. */
     public static long sendmsg(MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
-        try {
-            long n = (long) Sockets.SENDMSG.invokeExact(errnoState, fd, msghdr, flags);
-            return n < 0 ? -errno(errnoState) : n;
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return invokeMessage(Sockets.SENDMSG, errnoState, fd, msghdr, flags);
     }
 
     /** recvmsg(2): bytes received or -errno. */
     public static long recvmsg(MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
+        return invokeMessage(Sockets.RECVMSG, errnoState, fd, msghdr, flags);
+    }
+
+    /** sendmsg and recvmsg's shape: (fd, msghdr, flags) → ssize_t, or -errno. */
+    private static long invokeMessage(MethodHandle handle, MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
         try {
-            long n = (long) Sockets.RECVMSG.invokeExact(errnoState, fd, msghdr, flags);
+            long n = (long) handle.invokeExact(errnoState, fd, msghdr, flags);
             return n < 0 ? -errno(errnoState) : n;
         } catch (Throwable t) {
             throw rethrow(t);
