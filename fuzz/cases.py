@@ -20,10 +20,11 @@ ARGVS = ["['true']", "('true', 'a', b'b')", "[b'true']", "['true', PathLike('x')
          "[b'']", "'true'", "b'true'", "None", "['a\\x00b']", "[1]", "[None]", "{'a': 1}",
          "iter(['true'])", "['true', 'x\\x00']", "[PathLike(1)]", "[PathLike('')]", "['true', 2**70]",
          "['\\udcff']", "[bytearray(b'x')]", "[object()]", "range(3)",
-         "ListOf(['true'])", "TupleOf(('true',))", "['true'] * 50", "[PathLike(b'a\\x00')]", "[b'true', 'x', PathLike(b'y')]"]
+         "ListOf(['true'])", "TupleOf(('true',))", "['true'] * 50", "[PathLike(b'a\\x00')]", "[b'true', 'x', PathLike(b'y')]",
+         "['true', '']", "['tru\\xe9']", "['true', 'x\\udcff']", "('true', 'a', 'b')"]
 GOOD_ARGVS = ["['true']", "('true', 'a')"]
 
-ENVS = ["{}", "{'A': 'B'}", "{b'A': b'B'}", "{'A': b'B'}", "None", "[]", "[('A', 'B')]", "()", "'AB'", "5",
+ENVS = ["{}", "os.environ", "{'A': 'B'}", "{b'A': b'B'}", "{'A': b'B'}", "None", "[]", "[('A', 'B')]", "()", "'AB'", "5",
         "NoKeys()", "RaisingKeys()", "Keys(['A'], ['B'])", "Keys(('A',), ('B',))", "Keys(5, ['B'])",
         "Keys(['A'], 5)", "Keys(['A', 'C'], ['B'])", "Keys(iter(['A']), iter(['B']))", "Keys(None, None)",
         "{1: 'a'}", "{'A': 1}", "{'A': None}", "{'A=B': 'c'}", "{'=A': 'c'}", "{'': 'x'}", "{'=': 'x'}",

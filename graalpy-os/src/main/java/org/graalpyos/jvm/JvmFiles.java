@@ -16,6 +16,7 @@ import org.graalpyos.nativeapi.Libc;
 public final class JvmFiles {
     private static final String FD_DIR = "/proc/self/fd";
     private static final Set<String> CLASS_PATH = classPath();
+    private static final Set<String> CLASS_PATH_ARCHIVES = archives(CLASS_PATH);
     private static final String JAVA_HOME = System.getProperty("java.home") + "/";
 
     private JvmFiles() {
@@ -31,9 +32,33 @@ public final class JvmFiles {
         return entries;
     }
 
+    private static Set<String> archives(Set<String> classPath) {
+        Set<String> archives = new HashSet<>();
+        for (String entry : classPath) {
+            if (isArchiveName(entry)) {
+                archives.add(entry);
+            }
+        }
+        return Set.copyOf(archives);
+    }
+
+    private static boolean isArchiveName(String path) {
+        return path.endsWith(".jar") || path.endsWith(".zip");
+    }
+
+    /** The class path's jars and zips (its directories are never open fds). */
+    public static Set<String> classPathArchives() {
+        return CLASS_PATH_ARCHIVES;
+    }
+
+    /** A jar or zip of the class path. */
+    public static boolean isClassPathArchive(String path) {
+        return CLASS_PATH_ARCHIVES.contains(path);
+    }
+
     /** A jar or zip the JVM reads classes from with seek+read. */
     public static boolean isJvmArchive(String path) {
-        return (path.endsWith(".jar") || path.endsWith(".zip")) && (CLASS_PATH.contains(path) || path.startsWith(JAVA_HOME));
+        return isArchiveName(path) && (CLASS_PATH.contains(path) || path.startsWith(JAVA_HOME));
     }
 
     /** Any file of the JDK or the class path. */
