@@ -41,6 +41,8 @@ def fs_converter(value):
 
 def c_int(value):
     """_PyLong_AsInt: an index that fits a C int, with CPython's messages."""
+    if type(value) is int and _INT_MIN <= value <= _INT_MAX:
+        return value  # most calls: each interpreted step costs about a microsecond
     number = index(value)
     if not -2**31 <= number < 2**31:
         raise OverflowError("Python int too large to convert to C int")

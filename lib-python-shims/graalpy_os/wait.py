@@ -116,40 +116,60 @@ def waitid(idtype, id, options, /):
 
 # The wait status macros of glibc's <bits/waitstatus.h>, over a C int as CPython's clinic converts it.
 
+def _exited(status):
+    return status & 0x7F == 0
+
+
+def _exit_status(status):
+    return (status & 0xFF00) >> 8
+
+
+def _signaled(status):
+    return 0 < status & 0x7F < 0x7F
+
+
+def _term_signal(status):
+    return status & 0x7F
+
+
+def _stopped(status):
+    return status & 0xFF == 0x7F
+
+
 @keywords
 def WIFEXITED(status):
     """Return True if the process returning status exited via the exit() system call."""
-    return c_int(status) & 0x7F == 0
+    return _exited(c_int(status))
 
 
 @keywords
 def WEXITSTATUS(status):
     """Return the process return code from status."""
-    return (c_int(status) & 0xFF00) >> 8
+    return _exit_status(c_int(status))
 
 
 @keywords
 def WIFSIGNALED(status):
     """Return True if the process returning status was terminated by a signal."""
-    return 0 < c_int(status) & 0x7F < 0x7F
+    return _signaled(c_int(status))
 
 
 @keywords
 def WTERMSIG(status):
     """Return the signal that terminated the process that provided the status value."""
-    return c_int(status) & 0x7F
+    return _term_signal(c_int(status))
 
 
 @keywords
 def WIFSTOPPED(status):
     """Return True if the process returning status was stopped."""
-    return c_int(status) & 0xFF == 0x7F
+    return _stopped(c_int(status))
 
 
 @keywords
 def WSTOPSIG(status):
     """Return the signal that stopped the process that provided the status value."""
-    return (c_int(status) & 0xFF00) >> 8
+    return _exit_status(c_int(status))  # the same bits as WEXITSTATUS
 
 
 @keywords
@@ -183,12 +203,12 @@ On Unix, if the process is being traced or if waitpid() was called with
 WUNTRACED option, the caller must first check if WIFSTOPPED(status) is true.
 This function must not be called if WIFSTOPPED(status) is true."""
     status = c_int(status)
-    if WIFEXITED(status):
-        return WEXITSTATUS(status)
-    if WIFSIGNALED(status):
-        return -WTERMSIG(status)
-    if WIFSTOPPED(status):
-        raise ValueError(f"process stopped by delivery of signal {WSTOPSIG(status)}")
+    if _exited(status):
+        return _exit_status(status)
+    if _signaled(status):
+        return -_term_signal(status)
+    if _stopped(status):
+        raise ValueError(f"process stopped by delivery of signal {_exit_status(status)}")
     raise ValueError(f"invalid wait status: {status}")
 
 

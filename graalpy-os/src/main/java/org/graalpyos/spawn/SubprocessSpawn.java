@@ -75,10 +75,24 @@ public final class SubprocessSpawn {
         if (r.cwd() != null) {
             actions.add(new FileAction.Chdir(r.cwd()));
         }
-        if (r.closeFds() && !addCloseFds(actions, r.fdsToKeep())) {
+        // errpipe_write stays open in CPython's child only to report a failed exec, which
+        // posix_spawn reports itself: close_fds may close it (its own close-on-exec would at exec)
+        if (r.closeFds() && !addCloseFds(actions, without(r.fdsToKeep(), r.errpipeWrite()))) {
             return null;
         }
         return actions;
+    }
+
+    /** A plain loop: a lambda's first use would link a class, which a forked JVM child must not. */
+    private static int[] without(int[] fds, int fd) {
+        int[] rest = new int[fds.length];
+        int count = 0;
+        for (int kept : fds) {
+            if (kept != fd) {
+                rest[count++] = kept;
+            }
+        }
+        return Arrays.copyOf(rest, count);
     }
 
     private static void addDup2(List<FileAction> actions, int fd, int target) {
