@@ -16,8 +16,9 @@ def audit(event, /, *args):
     """Passes the event to any audit hooks that are attached."""
     if not isinstance(event, str):
         raise TypeError(f"expected str for argument 'event', not {type(event).__name__}")
-    for hook in tuple(_hooks):
-        hook(event, args)
+    if _hooks:  # most programs have none: every process creation raises an event
+        for hook in tuple(_hooks):
+            hook(event, args)
 
 
 def addaudithook(hook):

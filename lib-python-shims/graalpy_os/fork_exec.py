@@ -162,8 +162,9 @@ def _feature_needing_fork(args):
 
 def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite,
            errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, *_):
-    """The child by posix_spawn; 0 when the fork path must run (it also raises CPython's errors
-    for arguments rejected here)."""
+    """The child by posix_spawn; 0 when the fork path must run (GraalPy's fork_exec also raises
+    CPython's errors for the arguments rejected here, but for the sequences of bytes, whose
+    errors are raised here in CPython's order: it cuts an item at a NUL)."""
     try:
         fds = [c_int(fd) for fd in (p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write)]
         if not isinstance(pass_fds, tuple) or not isinstance(process_args, (list, tuple)):
@@ -172,11 +173,17 @@ def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2
         close_fds = bool(close_fds)
         if close_fds and errpipe_write < 3:
             return 0
-        executables = _bytes_items(executable_list)
-        argv = [fs_converter(arg) for arg in process_args]
-        env = None if env_list is None else _bytes_items(env_list)
-        cwd_bytes = None if cwd is None else fs_converter(cwd)
     except (TypeError, ValueError, OverflowError):
+        return 0
+    executables = _bytes_items(executable_list)
+    try:
+        argv = [fs_converter(arg) for arg in process_args]
+    except (TypeError, ValueError):
+        return 0
+    env = None if env_list is None else _bytes_items(env_list)
+    try:
+        cwd_bytes = None if cwd is None else fs_converter(cwd)
+    except (TypeError, ValueError):
         return 0
     executables, argv = _graalpy_launcher(executables, argv)
     return _native.builtins.subprocess_spawn(
@@ -321,7 +328,7 @@ def _sequence_fast(value, message):
 
 
 def _bytes_items(sequence):
-    """_PySequence_BytesToCharpArray: a sequence of bytes, each cut at its first NUL as C sees it."""
+    """_PySequence_BytesToCharpArray: a sequence of bytes, none with a NUL."""
     try:
         count = len(sequence)
     except TypeError:
@@ -331,7 +338,9 @@ def _bytes_items(sequence):
         item = sequence[i]
         if not isinstance(item, bytes):
             raise TypeError(f"expected bytes, {type(item).__name__} found")
-        items.append(bytes(item).split(b"\0", 1)[0])
+        if b"\0" in item:
+            raise ValueError("embedded null byte")
+        items.append(bytes(item))
     return items
 
 

@@ -1,13 +1,18 @@
 package org.graalpyos.spawn;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
 import org.graalpyos.jvm.JvmFiles;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.wait.Wait;
 
 /**
  * subprocess's fork_exec as posix_spawn. CPython's _posixsubprocess uses vfork when no
@@ -23,6 +28,19 @@ public final class SubprocessSpawn {
     /** Returned when the fork path must do the work. */
     public static final int USE_FORK = 0;
     private static final int[] RESTORED_SIGNALS = {Libc.SIGPIPE, Libc.SIGXFSZ};
+    /** A child that exits 255 at once, as CPython's does after a failed exec. */
+    private static final byte[] STAND_IN = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
+    private static final List<byte[]> STAND_IN_ARGV = List.of("sh".getBytes(StandardCharsets.US_ASCII), "-c".getBytes(StandardCharsets.US_ASCII),
+                    "exit 255".getBytes(StandardCharsets.US_ASCII));
+    private static final int ENOENT = 2;
+    private static final int E2BIG = 7;
+    private static final int ENOEXEC = 8;
+    private static final int EACCES = 13;
+    private static final int ENOTDIR = 20;
+    private static final int EISDIR = 21;
+    private static final int ETXTBSY = 26;
+    private static final int ENAMETOOLONG = 36;
+    private static final int ELOOP = 40;
 
     /** The arguments of fork_exec that a spawn can honour, converted as CPython's clinic does. */
     public record Request(List<byte[]> executables, List<byte[]> argv, List<byte[]> envp, byte[] cwd, int[] fdsToKeep,
@@ -33,20 +51,71 @@ public final class SubprocessSpawn {
     private SubprocessSpawn() {
     }
 
-    /** The child's pid, or {@link #USE_FORK}. Each executable is tried in turn, as CPython's exec loop does. */
+    /**
+     * The child's pid, or {@link #USE_FORK}. Each executable is tried in turn, as CPython's exec
+     * loop does; when every one fails to exec, a stand-in child and the error record on
+     * errpipe_write tell subprocess what CPython's child would have.
+     */
     public static int spawn(Request request) {
         List<FileAction> actions = fileActions(request);
         if (actions == null) {
             return USE_FORK;
         }
+        int firstError = 0;
+        int lastError = 0;
+        boolean execErrorsOnly = true;
         for (byte[] executable : request.executables()) {
             try {
                 return PosixSpawn.spawn(new SpawnRequest(false, executable, request.argv(), request.envp(), actions, null, false,
                                 request.setsid(), null, request.restoreSignals() ? RESTORED_SIGNALS : null, null, null));
-            } catch (NativeError | SpawnSetupError e) {
-                // the next executable; if none starts, the fork path reports why
+            } catch (NativeError e) {
+                // the next executable, as CPython's loop: it reports the first error but ENOENT/ENOTDIR, else the last
+                lastError = e.errno();
+                if (firstError == 0 && lastError != ENOENT && lastError != ENOTDIR) {
+                    firstError = lastError;
+                }
+                execErrorsOnly &= isExecOnlyError(lastError);
+            } catch (SpawnSetupError e) {
+                return USE_FORK;
             }
         }
+        // a chdir or dup2 failure looks the same from here, but CPython reports it as "noexec": the fork path does
+        if (lastError == 0 || !execErrorsOnly || request.cwd() != null || request.errpipeWrite() < 0) {
+            return USE_FORK;
+        }
+        return reportExecFailure(request.errpipeWrite(), firstError != 0 ? firstError : lastError);
+    }
+
+    /** What exec(2) returns and no file action of ours (dup2, close, closefrom) can. */
+    private static boolean isExecOnlyError(int errno) {
+        return switch (errno) {
+            case ENOENT, E2BIG, ENOEXEC, EACCES, ENOTDIR, EISDIR, ETXTBSY, ENAMETOOLONG, ELOOP -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * CPython's child that failed to exec writes "OSError:&lt;hex errno&gt;:" and exits 255:
+     * subprocess reads the record, reaps the child and raises. The record is written here and
+     * the child is a stand-in, where GraalPy's fork_exec would fork the whole JVM (~40 ms) to say it.
+     */
+    private static int reportExecFailure(int errpipeWrite, int errno) {
+        int standIn;
+        try {
+            standIn = PosixSpawn.spawn(new SpawnRequest(false, STAND_IN, STAND_IN_ARGV, List.of(), List.of(), null, false, false, null,
+                            null, null, null));
+        } catch (NativeError | SpawnSetupError e) {
+            return USE_FORK;
+        }
+        // a StringBuilder, not +: string concatenation links a call site on first use, which a forked JVM child must not
+        byte[] record = new StringBuilder("OSError:").append(Integer.toHexString(errno)).append(':').toString()
+                        .getBytes(StandardCharsets.US_ASCII);
+        try (Arena arena = Arena.ofConfined()) {
+            if (Libc.write(errpipeWrite, arena.allocateFrom(JAVA_BYTE, record), record.length) == record.length) {
+                return standIn;
+            }
+        }
+        Wait.reap(standIn);
         return USE_FORK;
     }
 

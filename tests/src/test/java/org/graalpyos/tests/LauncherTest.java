@@ -129,6 +129,25 @@ class LauncherTest {
     }
 
     @Test
+    void theProgramAndItsChildrenGetTheEnvironmentTheLauncherWasStartedWith() throws Exception {
+        // what python3 would get: not bash's SHLVL/PWD, nor the JDK the launcher chose for itself
+        ProcessBuilder builder = new ProcessBuilder(Launcher.EXECUTABLE.toString(), "-c", """
+                        import os, subprocess
+                        graalpys = "UNSAFE_PYO3_SKIP_VERSION_CHECK"  # GraalPy puts it into os.environ itself
+                        print(sorted((k, v) for k, v in os.environ.items() if k != graalpys))
+                        child = subprocess.run(["/usr/bin/env"], capture_output=True, text=True).stdout.splitlines()
+                        print(sorted(entry for entry in child if not entry.startswith(graalpys)))
+                        """).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("LANG", "C.UTF-8", "JAVA_HOME", "/nonexistent/users-jdk", "SPACED", "a b=c"));
+        Process p = builder.start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        String[] lines = new String(p.getInputStream().readAllBytes()).split("\n");
+        assertEquals("[('JAVA_HOME', '/nonexistent/users-jdk'), ('LANG', 'C.UTF-8'), ('SPACED', 'a b=c')]", lines[0]);
+        assertEquals("['JAVA_HOME=/nonexistent/users-jdk', 'LANG=C.UTF-8', 'SPACED=a b=c']", lines[1]);
+    }
+
+    @Test
     void childrenInheritTheFdsInheritedAtLaunchButNotTheJvmsOwnFiles() throws Exception {
         // fd 7 is open without close-on-exec when the launcher starts: the program's, passed on as by python3
         Process p = new ProcessBuilder("sh", "-c", "exec 7</dev/null; exec \"$0\" -c \"$1\"", Launcher.EXECUTABLE.toString(), """

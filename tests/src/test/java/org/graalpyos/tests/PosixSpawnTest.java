@@ -276,6 +276,39 @@ class PosixSpawnTest {
     }
 
     @Test
+    void forkExecReportsAFailedExecAsCPythonsChildDoes() {
+        // the error record on errpipe_write and a child that exits 255, as _posixsubprocess's child
+        // writes them (python3 3.11 gives the same, but "noexec" for the cwd: 3.12 added ":chdir")
+        assertEquals("""
+                        ('OSError:2:', 255)
+                        ('OSError:d:', 255)
+                        ('OSError:14:', 255)
+                        ('OSError:2:noexec:chdir', 255)
+                        ('OSError:d:', 255)""", py.run("""
+                        import _posixsubprocess, tempfile
+                        directory = tempfile.mkdtemp()
+                        plain = os.path.join(directory, 'plain')
+                        open(plain, 'w').close()
+                        def failed_exec(executables, cwd=None):
+                            r, w = os.pipe()
+                            try:
+                                pid = _posixsubprocess.fork_exec(['prog'], executables, True, (w,), cwd, None, -1, -1, -1, -1, -1, -1,
+                                                                 r, w, True, False, -1, None, None, None, -1, None, True)
+                            finally:
+                                os.close(w)
+                            record = os.read(r, 100)
+                            os.close(r)
+                            return str((record.decode(), os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])))
+                        # CPython reports the first error but ENOENT/ENOTDIR (EACCES: 0xd), else the last (ENOTDIR: 0x14)
+                        result = "\\n".join([failed_exec([b'/nonexistent/a']),
+                                              failed_exec([b'/nonexistent/a', b'/etc/passwd/x', os.fsencode(plain), b'/nonexistent/b']),
+                                              failed_exec([b'/etc/passwd/x']),
+                                              failed_exec([b'/nonexistent/a'], cwd='/nonexistent-dir'),
+                                              failed_exec([os.fsencode(directory)])])
+                        """).asString());
+    }
+
+    @Test
     void noFileDescriptorLeaksOverAThousandSpawns() {
         assertEquals("True", py.run("""
                         before = sorted(os.listdir('/proc/self/fd'))
