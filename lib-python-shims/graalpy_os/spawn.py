@@ -103,9 +103,8 @@ def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup,
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
     if audited:
         sys.audit("os.posix_spawn", path, argv, env)
-    return _builtin(search_path, _wire.text(encoded_path), path, _wire.items(argv_list),
-                                        _wire.items(env_list), actions, pgroup, resetids, setsid, sigmask, sigdef,
-                                        _wire.optional(policy), _wire.optional(priority))
+    return _builtin(search_path, _wire.text(encoded_path), path, _wire.items(argv_list), _wire.items(env_list), actions,
+                    pgroup, resetids, setsid, sigmask, sigdef, _wire.optional(policy), _wire.optional(priority))
 
 
 def _signals(signals):
