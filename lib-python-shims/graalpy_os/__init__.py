@@ -55,6 +55,7 @@ def install(native, options=""):
     after_import.register("pty", _patch_with("pty_"))
     after_import.register("socket", _patch_with("socket_"))
     after_import.register("_posixshmem", _patch_with("posixshmem"))
+    after_import.register("resource", _patch_with("resource_"))
     _install_lazy_exports(os, posix)
 
 

@@ -14,7 +14,7 @@ public final class BuiltinRegistry {
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(),
                         new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
                         new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new HeapAfterGcBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
-                        new SetgroupsBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
+                        new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
                         new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());

@@ -768,6 +768,8 @@ public final class Libc {
         /** setgroups(size_t, const gid_t *); its twin getgroups(int, gid_t *) reads the size from the low half. */
         static final MethodHandle SETGROUPS = downcall("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
         static final MethodHandle GETGROUPS = downcall("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        /** prlimit(pid, resource, new or NULL, old or NULL): a preexec_fn's resource.setrlimit. */
+        static final MethodHandle PRLIMIT = downcall("prlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
         /** The address of libc's {@code char **environ}. */
         static final MemorySegment ENVIRON = LIBC.find("environ").orElseThrow(() -> new UnsatisfiedLinkError("libc has no environ"))
                         .reinterpret(ADDRESS.byteSize());
@@ -784,6 +786,7 @@ public final class Libc {
     public static final int SIGPIPE = 13;
     public static final int SIGXFSZ = 25;
     private static final int SC_OPEN_MAX = 4;
+    private static final int RLIMIT_NOFILE = 7;
     /** sizeof(struct sigaction) is 152 on glibc x86_64 and aarch64; all zero is SIG_DFL, no flags, empty mask. */
     public static final long SIGACTION_SIZE = 256;
 
@@ -911,6 +914,19 @@ public final class Libc {
         return invokeLongAddress(Child.SETGROUPS, errnoState, count, groups);
     }
 
+    /** struct rlimit: rlim_cur, rlim_max, each a 64-bit rlim_t. */
+    public static final long RLIMIT_SIZE = 16;
+
+    /** prlimit(2): {@code newLimit} (NULL: none) is set, {@code oldLimit} (NULL: none) receives the previous limits; 0 or -errno. */
+    public static int prlimit(MemorySegment errnoState, int pid, int resource, MemorySegment newLimit, MemorySegment oldLimit) {
+        try {
+            int rc = (int) Child.PRLIMIT.invokeExact(errnoState, pid, resource, newLimit, oldLimit);
+            return rc < 0 ? -errno(errnoState) : rc;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** The current value of libc's {@code environ}: what execv(3) passes on. */
     public static MemorySegment environ() {
         return Child.ENVIRON.get(ADDRESS, 0);
@@ -938,6 +954,7 @@ public final class Libc {
             chdir(errnoState, arena.allocate(1));
             sigaction(errnoState, SIGPIPE, MemorySegment.NULL, arena.allocate(SIGACTION_SIZE));
             invokeLongAddress(Child.GETGROUPS, errnoState, 0, MemorySegment.NULL);
+            prlimit(errnoState, 0, RLIMIT_NOFILE, MemorySegment.NULL, arena.allocate(RLIMIT_SIZE, 8));
             environ();
         }
         subprocessChildCallsLinked = true;

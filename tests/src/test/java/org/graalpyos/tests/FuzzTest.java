@@ -24,7 +24,7 @@ class FuzzTest {
 
     @Test
     void fixedSeedsMatchCPython() throws IOException, InterruptedException {
-        assumeTrue(onPath("python3"), "python3 (the reference CPython the fuzz cases are compared with) is not on PATH");
+        assumeTrue(Launcher.onPath("python3"), "python3 (the reference CPython the fuzz cases are compared with) is not on PATH");
         Path output = Files.createTempFile("graalpy-os-fuzz", ".txt");
         try {
             Process process = new ProcessBuilder("python3", Launcher.ROOT.resolve("fuzz/fuzz.py").toString(),
@@ -43,15 +43,5 @@ class FuzzTest {
         } finally {
             Files.deleteIfExists(output);
         }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

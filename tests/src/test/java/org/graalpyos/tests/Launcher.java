@@ -48,6 +48,16 @@ final class Launcher {
         }
     }
 
+    /** Whether {@code program} is an executable on PATH (python3, the reference CPython, for comparisons). */
+    static boolean onPath(String program) {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!directory.isEmpty() && java.nio.file.Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Result run(String... args) throws IOException, InterruptedException {
         return run(null, Map.of(), args);
     }
