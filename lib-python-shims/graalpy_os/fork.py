@@ -10,7 +10,7 @@ part of the fork (handshake, retries, the child's recovery and watchdog) is the 
 import sys
 
 from . import _native
-from ._clinic import keywords
+from ._clinic import keywords, no_arguments
 from ._unraisable import write_unraisable
 
 _before = []
@@ -202,6 +202,15 @@ def _exit(status):
     _native.builtins.exit_process(c_int(status))
 
 
+@no_arguments
+def abort():
+    """Abort the interpreter immediately.
+
+This function 'dumps core' or otherwise fails in the hardest way possible
+on the hosting operating system.  This function never returns."""
+    _native.builtins.abort()
+
+
 def in_forked_child():
     return _in_forked_child
 
@@ -218,7 +227,7 @@ def end_child(status):
 
 
 def exports(fork_enabled=True):
-    names = {"register_at_fork": register_at_fork, "login_tty": login_tty}
+    names = {"register_at_fork": register_at_fork, "login_tty": login_tty, "abort": abort}
     if fork_enabled:
         names["fork"] = fork
         names["forkpty"] = forkpty

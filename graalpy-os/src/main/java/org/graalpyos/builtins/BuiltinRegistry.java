@@ -11,7 +11,7 @@ public final class BuiltinRegistry {
 
     public static List<Builtin> all() {
         return List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
-                        new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(),
+                        new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(), new AbortBuiltin(),
                         new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
                         new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new HeapAfterGcBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),

@@ -393,6 +393,7 @@ public final class Libc {
     private static final class Process {
         static final MethodHandle FORK = downcall("fork", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle EXIT = downcall("_exit", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
+        static final MethodHandle ABORT = downcall("abort", FunctionDescriptor.ofVoid());
         /** Same signature as _exit, harmless to call: links _exit's call path in the parent. */
         static final MethodHandle SRAND = downcall("srand", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
         static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -446,6 +447,15 @@ public final class Libc {
         try {
             int pid = (int) Process.FORK.invokeExact(errnoState);
             return pid < 0 ? -errno(errnoState) : pid;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** abort(3): SIGABRT, which the JVM leaves at its default action: the process dies (and dumps core where allowed). */
+    public static void abort() {
+        try {
+            Process.ABORT.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }

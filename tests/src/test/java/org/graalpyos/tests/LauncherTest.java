@@ -129,6 +129,24 @@ class LauncherTest {
     }
 
     @Test
+    void osAbortEndsTheProcessAndAForkedChildBySigabrt() throws Exception {
+        // RLIMIT_CORE 0: a JVM's core file would be hundreds of MB
+        Process p = new ProcessBuilder("sh", "-c", "ulimit -c 0; exec \"$0\" -c \"$1\"", Launcher.EXECUTABLE.toString(), """
+                        import os, signal
+                        pid = os.fork()
+                        if pid == 0:
+                            os.abort()
+                        status = os.waitpid(pid, 0)[1]
+                        print(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT, flush=True)
+                        os.abort()
+                        print("not reached")
+                        """).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertEquals("True\n", new String(p.getInputStream().readAllBytes()));
+        assertEquals(128 + 6, p.exitValue()); // killed by SIGABRT, as python3 is
+    }
+
+    @Test
     void theProgramAndItsChildrenGetTheEnvironmentTheLauncherWasStartedWith() throws Exception {
         // what python3 would get: not bash's SHLVL/PWD, nor the JDK the launcher chose for itself
         ProcessBuilder builder = new ProcessBuilder(Launcher.EXECUTABLE.toString(), "-c", """
