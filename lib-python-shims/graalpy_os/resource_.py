@@ -68,7 +68,8 @@ def prlimit(*args, **kwargs):
         raise TypeError("prlimit() takes no keyword arguments")
     if not 2 <= len(args) <= 3:
         raise TypeError("resource.prlimit requires 2 to 3 arguments")
-    pid, resource = format_int(args[0]), _resource(args[1])
+    # PyArg_ParseTuple's "i" for both here (its own overflow messages), the clinic's int in the others
+    pid, resource = format_int(args[0]), _resource(format_int(args[1]))
     limits = args[2] if len(args) == 3 else None
     sys.audit("resource.prlimit", pid, resource, limits)
     errno, current, maximum = _prlimit(pid, resource, _limits(limits) if len(args) == 3 else None)
@@ -80,7 +81,7 @@ def prlimit(*args, **kwargs):
 
 
 def _resource(value):
-    resource = c_int(value)
+    resource = c_int(value)  # a no-op for format_int's result
     if not 0 <= resource < _RLIM_NLIMITS:
         raise ValueError("invalid resource specified")
     return resource

@@ -29,7 +29,8 @@ class ResourceLimitsTest {
                              (resource.setrlimit, (4, (10, 5))), (resource.setrlimit, (4, [0, 0])),
                              (resource.setrlimit, (4, (0, 1))), (resource.prlimit, (0,)), (resource.prlimit, (0, 4)),
                              (resource.prlimit, (0, 4, (0, 0))), (resource.prlimit, (0, 4, None)),
-                             (resource.prlimit, (2**31, 4)), (resource.prlimit, (0, 4, (5, 1)))]
+                             (resource.prlimit, (2**31, 4)), (resource.prlimit, (0, 2**31)), (resource.prlimit, (0, -2**31 - 1)),
+                             (resource.prlimit, (0, 4, (5, 1)))]
                     for function, args in calls:
                         try:
                             print(function.__name__, args, function(*args))
