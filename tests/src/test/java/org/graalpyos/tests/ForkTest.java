@@ -257,6 +257,32 @@ class ForkTest {
         assertEquals(1, r.stderr().lines().count(), r.stderr());
     }
 
+    /**
+     * A humongous allocation (an object of half a G1 region or more) makes G1 ask for a concurrent
+     * cycle when old and humongous regions are above the initiating threshold: a VM operation the
+     * child cannot run. Under G1's adaptive threshold this child exited 73 (2 runs of 2); 240 MB of
+     * humongous regions fit in what the child has.
+     */
+    @Test
+    void aChildsLargeObjectsDoNotDependOnTheParentsOldGeneration() throws Exception {
+        Launcher.Result r = python("""
+                        import gc, os
+                        live = [bytes(1000) + str(i).encode() for i in range(30_000)]
+                        for _ in range(3):
+                            gc.collect()
+                        pid = os.fork()
+                        if pid == 0:
+                            recent = []
+                            for i in range(60):
+                                recent.append(b'x' * (3 << 20))
+                                del recent[:-4]
+                            os._exit(0)
+                        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), len(live))
+                        """);
+        assertEquals("", r.stderr());
+        assertEquals("0 30000\n", r.stdout());
+    }
+
     @Test
     void forksSucceedWhileOtherPythonThreadsAreBusy() throws Exception {
         Launcher.Result r = python("""
