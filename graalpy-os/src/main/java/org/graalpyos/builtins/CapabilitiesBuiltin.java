@@ -4,6 +4,7 @@ import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * capabilities() → "closefrom(0/1) NSIG rejected-signal..." ({@link Wire}): what this libc
@@ -19,12 +20,12 @@ final class CapabilitiesBuiltin implements Builtin {
     @Override
     public Object call(OsContext context, Object[] args) {
         if (!context.isNativeAccessAllowed()) {
-            return Wire.ints(0, Libc.NSIG);
+            return Wire.ints(0, Signals.NSIG);
         }
         int[] reserved = Libc.reservedSignals();
         long[] values = new long[2 + reserved.length];
         values[0] = Libc.hasSpawnCloseFrom() ? 1 : 0;
-        values[1] = Libc.NSIG;
+        values[1] = Signals.NSIG;
         for (int i = 0; i < reserved.length; i++) {
             values[2 + i] = reserved[i];
         }

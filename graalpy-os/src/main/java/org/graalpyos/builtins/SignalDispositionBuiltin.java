@@ -4,6 +4,7 @@ import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.signals.SignalDisposition;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * signal_disposition(signum, disposition) → the previous one (0 default, 1 ignored, 2 caught);
@@ -11,9 +12,6 @@ import org.graalpyos.signals.SignalDisposition;
  * JVM will not change once they are ignored (graalpy_os/shutdown_signals.py).
  */
 final class SignalDispositionBuiltin implements Builtin {
-    private static final int SIGHUP = 1;
-    private static final int SIGINT = 2;
-    private static final int SIGTERM = 15;
 
     @Override
     public String name() {
@@ -25,7 +23,7 @@ final class SignalDispositionBuiltin implements Builtin {
         Args.expectCount(context, name(), args, 2);
         int signal = Args.toInt(context, args[0]);
         int disposition = Args.toInt(context, args[1]);
-        if ((signal != SIGHUP && signal != SIGINT && signal != SIGTERM) || disposition < -1 || disposition > SignalDisposition.IGNORED) {
+        if ((signal != Signals.SIGHUP && signal != Signals.SIGINT && signal != Signals.SIGTERM) || disposition < -1 || disposition > SignalDisposition.IGNORED) {
             throw context.errors().valueError(name() + ": only SIGHUP, SIGINT and SIGTERM, to the default or ignored");
         }
         context.checkNativeAccess("signal");

@@ -11,6 +11,7 @@ import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Errno;
 
 /**
  * subprocess_child_exec(errpipe_write, close_fds, fds_to_keep, executable_list, argv, has_env, env):
@@ -55,7 +56,7 @@ final class SubprocessChildExecBuiltin implements Builtin {
         int error = 0;
         for (MemorySegment path : paths) {
             error = Libc.execve(errnoState, -1, path, argvArray, envArray != null ? envArray : Libc.environ());
-            if (error != Libc.ENOENT && error != Libc.ENOTDIR && firstError == 0) {
+            if (error != Errno.ENOENT && error != Errno.ENOTDIR && firstError == 0) {
                 firstError = error;
             }
         }
@@ -98,7 +99,7 @@ final class SubprocessChildExecBuiltin implements Builtin {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment record = arena.allocate(RECORD_SIZE);
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            for (int errno : new int[]{0, Libc.ENOENT, 0x1234}) {
+            for (int errno : new int[]{0, Errno.ENOENT, 0x1234}) {
                 Libc.write(-1, record, formatRecord(record, errno));
             }
             Libc.execve(errnoState, -1, arena.allocate(1), CStrings.array(arena, List.of()), Libc.environ()); // "": ENOENT

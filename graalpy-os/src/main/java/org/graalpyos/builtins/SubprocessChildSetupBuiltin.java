@@ -9,6 +9,7 @@ import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * subprocess_child_setup(fds_to_keep, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
@@ -103,8 +104,8 @@ final class SubprocessChildSetupBuiltin implements Builtin {
             if (restoreSignals) {
                 // _Py_RestoreSignals: PyOS_setsig(SIG_DFL), errors ignored
                 MemorySegment defaultAction = arena.allocate(Libc.SIGACTION_SIZE);
-                Libc.sigaction(e, Libc.SIGPIPE, defaultAction, MemorySegment.NULL);
-                Libc.sigaction(e, Libc.SIGXFSZ, defaultAction, MemorySegment.NULL);
+                Libc.sigaction(e, Signals.SIGPIPE, defaultAction, MemorySegment.NULL);
+                Libc.sigaction(e, Signals.SIGXFSZ, defaultAction, MemorySegment.NULL);
             }
             int rc = callSetsid ? Libc.setsid(e) : 0;
             if (rc >= 0 && pgid >= 0) {

@@ -12,6 +12,7 @@ import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.jvm.JvmInternals;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * fork(2) of a HotSpot JVM running GraalPy, turning silent hangs into retries or loud failures
@@ -31,7 +32,6 @@ public final class ForkProtocol {
     private static final byte READY = 'R';
     /** Followed by one byte: {@link #encodeUnsafeState}. */
     private static final byte UNSAFE = 'U';
-    private static final int SIGKILL = 9;
 
     /** Why a fork cannot be done here at all. */
     public static final class Refused extends RuntimeException {
@@ -276,7 +276,7 @@ public final class ForkProtocol {
 
     /** Kills and reaps a child that ran no Python code; returns its wait status (-1 if another thread reaped it). */
     private static int discard(int pid) {
-        Libc.kill(pid, SIGKILL);
+        Libc.kill(pid, Signals.SIGKILL);
         try {
             return org.graalpyos.wait.Wait.reap(pid);
         } catch (NativeError e) {

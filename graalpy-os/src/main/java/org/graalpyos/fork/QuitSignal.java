@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * SIGQUIT in a forked child. HotSpot blocks it in every Java thread and takes it only on its VM
@@ -28,16 +29,16 @@ final class QuitSignal {
         MemorySegment quitOnly = arena.allocate(Libc.SIGSET_SIZE, 8);
         Libc.sigemptyset(quitOnly);
         MemorySegment errnoState = Libc.allocateErrnoState(arena);
-        Libc.sigaddset(errnoState, quitOnly, Libc.SIGQUIT);
+        Libc.sigaddset(errnoState, quitOnly, Signals.SIGQUIT);
         MemorySegment scratch = arena.allocate(Math.max(Libc.SIGSET_SIZE, Libc.SIGACTION_SIZE), 8);
-        Libc.pthreadSigmask(Libc.SIG_BLOCK, MemorySegment.NULL, scratch);
-        Libc.sigaction(errnoState, Libc.SIGQUIT, MemorySegment.NULL, scratch);
+        Libc.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, scratch);
+        Libc.sigaction(errnoState, Signals.SIGQUIT, MemorySegment.NULL, scratch);
         return new QuitSignal(quitOnly, arena.allocate(Libc.SIGACTION_SIZE, 8), errnoState);
     }
 
     /** In the child, before any Python code. */
     void restoreDefault() {
-        Libc.sigaction(errnoState, Libc.SIGQUIT, defaultAction, MemorySegment.NULL);
-        Libc.pthreadSigmask(Libc.SIG_UNBLOCK, quitOnly, MemorySegment.NULL);
+        Libc.sigaction(errnoState, Signals.SIGQUIT, defaultAction, MemorySegment.NULL);
+        Libc.pthreadSigmask(Signals.SIG_UNBLOCK, quitOnly, MemorySegment.NULL);
     }
 }

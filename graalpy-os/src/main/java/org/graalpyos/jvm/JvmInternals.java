@@ -6,6 +6,8 @@ import java.util.Set;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.graalpyos.nativeapi.Signals;
+
 /**
  * What the JVM is doing, read from HotSpot's own variables: a pending VM operation, an armed
  * safepoint, owned global mutexes, and the switch that lets the JIT take new jobs. Every read is
@@ -21,7 +23,6 @@ public final class JvmInternals {
     private static final String PENDING_SIGNALS = "_ZL15pending_signals";
     /** Pointer to the Semaphore (a sem_t first) the Signal Dispatcher thread waits on. */
     private static final String SIGNAL_SEMAPHORE = "_ZL13sig_semaphore";
-    private static final int NSIG = 65;
     /** Offset of the pthread mutex's lock word in a HotSpot Mutex (after Mutex::_owner). */
     private static final long MUTEX_LOCK_WORD = 8;
     /** CompileBroker's stop_compilation. */
@@ -48,7 +49,7 @@ public final class JvmInternals {
         Long pending = symbols.symbols.get(PENDING_SIGNALS);
         Long semaphore = symbols.symbols.get(SIGNAL_SEMAPHORE);
         boolean signals = pending != null && semaphore != null;
-        this.pendingSignals = signals ? at(symbols.base + pending, 4L * (NSIG + 1)) : null;
+        this.pendingSignals = signals ? at(symbols.base + pending, 4L * (Signals.NSIG + 1)) : null;
         this.signalSemaphorePointer = signals ? at(symbols.base + semaphore, 8) : null;
         this.vmOperationNames = symbols.vmOperationVtables.keySet().toArray(String[]::new);
         this.vmOperationVtables = new long[vmOperationNames.length];

@@ -12,13 +12,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.graalpyos.nativeapi.CConstant;
+
 /**
  * Resolves HotSpot-internal symbols from libjvm.so's ELF {@code .symtab} (the dynamic symbol
  * table does not export them): the load address from /proc/self/maps plus each symbol's value.
  */
 final class LibJvmSymbols {
-    private static final int SHT_SYMTAB = 2;
-    private static final int SYM_SIZE = 24;
+    @CConstant private static final int SHT_SYMTAB = 2;
+    @CConstant("sizeof(Elf64_Sym)") private static final int SYM_SIZE = 24;
     /** Function-local statics of mutex_init(): the storage of each global JVM Mutex. */
     private static final String MUTEX_STORAGE_PREFIX = "_ZZ10mutex_initvE";
     private static final String MUTEX_STORAGE_SUFFIX = "_storage";

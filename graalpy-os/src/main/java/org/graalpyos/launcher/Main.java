@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Value;
 import org.graalpyos.embed.GraalPyOs;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * {@code bin/graalpy-os}: a python3-compatible command line over GraalPy with graalpy-os installed
@@ -50,7 +51,6 @@ public final class Main {
     /** Whether the program ended with an uncaught KeyboardInterrupt (graalpy_os.main). */
     private static final Source ENDED_BY_KEYBOARD_INTERRUPT = Source.newBuilder("python",
                     "import graalpy_os.main\ngraalpy_os.main.ended_by_keyboard_interrupt", "<graalpy-os>").internal(true).buildLiteral();
-    private static final int SIGINT = 2;
 
     private static boolean endedByKeyboardInterrupt;
 
@@ -71,9 +71,9 @@ public final class Main {
         System.err.flush();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment defaultAction = arena.allocate(Libc.SIGACTION_SIZE, 8); // zeros: SIG_DFL
-            Libc.sigaction(Libc.allocateErrnoState(arena), SIGINT, defaultAction, MemorySegment.NULL);
+            Libc.sigaction(Libc.allocateErrnoState(arena), Signals.SIGINT, defaultAction, MemorySegment.NULL);
         }
-        Libc.kill((int) ProcessHandle.current().pid(), SIGINT);
+        Libc.kill((int) ProcessHandle.current().pid(), Signals.SIGINT);
     }
 
     static int run(String[] args) {

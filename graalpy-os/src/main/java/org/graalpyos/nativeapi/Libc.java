@@ -60,12 +60,11 @@ public final class Libc {
     }
 
     // ---- struct sizes (glibc, x86_64 and aarch64 alike) ----
-    public static final long SIGSET_SIZE = 128;
-    public static final long FILE_ACTIONS_SIZE = 80;
-    public static final long SPAWNATTR_SIZE = 336;
-    public static final long SIGINFO_SIZE = 128;
-    public static final long RUSAGE_SIZE = 144;
-    public static final int NSIG = 65;
+    @CConstant("sizeof(sigset_t)") public static final long SIGSET_SIZE = 128;
+    @CConstant("sizeof(posix_spawn_file_actions_t)") public static final long FILE_ACTIONS_SIZE = 80;
+    @CConstant("sizeof(posix_spawnattr_t)") public static final long SPAWNATTR_SIZE = 336;
+    @CConstant("sizeof(siginfo_t)") public static final long SIGINFO_SIZE = 128;
+    @CConstant("sizeof(struct rusage)") public static final long RUSAGE_SIZE = 144;
 
     // ---- misc ----
     private static final class Misc {
@@ -103,7 +102,7 @@ public final class Libc {
         static final MethodHandle READDIR = downcall("readdir", FunctionDescriptor.of(ADDRESS, ADDRESS));
         static final MethodHandle CLOSEDIR = downcall("closedir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         /** offsetof(struct dirent, d_name) in glibc's 64-bit struct dirent (d_ino, d_off, d_reclen, d_type). */
-        static final long NAME_OFFSET = 19;
+        @CConstant("offsetof(struct dirent64, d_name)") static final long NAME_OFFSET = 19;
     }
 
     /**
@@ -351,9 +350,6 @@ public final class Libc {
         }
     }
 
-    public static final int SIG_BLOCK = 0;
-    public static final int SIG_UNBLOCK = 1;
-    public static final int SIGQUIT = 3;
 
     /** sigdelset(3). */
     public static int sigdelset(MemorySegment set, int signum) {
@@ -379,7 +375,7 @@ public final class Libc {
             MemorySegment set = arena.allocate(SIGSET_SIZE, 8);
             MemorySegment errnoState = allocateErrnoState(arena);
             sigemptyset(set);
-            return java.util.stream.IntStream.range(1, NSIG).filter(signal -> sigaddset(errnoState, set, signal) != 0).toArray();
+            return java.util.stream.IntStream.range(1, Signals.NSIG).filter(signal -> sigaddset(errnoState, set, signal) != 0).toArray();
         }
     }
 
@@ -413,9 +409,9 @@ public final class Libc {
         static final MethodHandle NANOSLEEP = downcall("nanosleep", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CRITICAL);
     }
 
-    public static final int O_RDONLY = 0;
-    public static final int O_CLOEXEC = 0x80000;
-    public static final short POLLIN = 1;
+    @CConstant public static final int O_RDONLY = 0;
+    @CConstant public static final int O_CLOEXEC = 0x80000;
+    @CConstant public static final short POLLIN = 1;
 
     /** execve(2), or fexecve(3) when {@code path} is NULL: returns errno (it returns only on failure). */
     public static int execve(MemorySegment errnoState, int fd, MemorySegment path, MemorySegment argv, MemorySegment envp) {
@@ -558,7 +554,7 @@ public final class Libc {
         }
     }
 
-    public static final long POLLFD_SIZE = 8;
+    @CConstant("sizeof(struct pollfd)") public static final long POLLFD_SIZE = 8;
 
     /** open(2) read-only, close-on-exec: the fd or -errno. */
     public static int openReadOnly(MemorySegment errnoState, MemorySegment path) {
@@ -622,7 +618,7 @@ public final class Libc {
                         CAPTURE_ERRNO);
     }
 
-    public static final int SOCK_CLOEXEC = O_CLOEXEC;
+    @CConstant public static final int SOCK_CLOEXEC = O_CLOEXEC;
 
     /** socketpair(2) into {@code fds} (two ints): 0 or -errno. */
     public static int socketpair(MemorySegment errnoState, int domain, int type, int protocol, MemorySegment fds) {
@@ -635,21 +631,20 @@ public final class Libc {
     }
 
     /** struct msghdr: name, namelen (+pad), iov, iovlen, control, controllen, flags (+pad). */
-    public static final long MSGHDR_SIZE = 56;
-    public static final long MSGHDR_IOV = 16;
-    public static final long MSGHDR_IOVLEN = 24;
-    public static final long MSGHDR_CONTROL = 32;
-    public static final long MSGHDR_CONTROLLEN = 40;
-    public static final long MSGHDR_FLAGS = 48;
+    @CConstant("sizeof(struct msghdr)") public static final long MSGHDR_SIZE = 56;
+    @CConstant("offsetof(struct msghdr, msg_iov)") public static final long MSGHDR_IOV = 16;
+    @CConstant("offsetof(struct msghdr, msg_iovlen)") public static final long MSGHDR_IOVLEN = 24;
+    @CConstant("offsetof(struct msghdr, msg_control)") public static final long MSGHDR_CONTROL = 32;
+    @CConstant("offsetof(struct msghdr, msg_controllen)") public static final long MSGHDR_CONTROLLEN = 40;
+    @CConstant("offsetof(struct msghdr, msg_flags)") public static final long MSGHDR_FLAGS = 48;
     /** struct iovec: base, len. */
-    public static final long IOVEC_SIZE = 16;
+    @CConstant("sizeof(struct iovec)") public static final long IOVEC_SIZE = 16;
     /** struct cmsghdr: size_t len, int level, int type, then the data (CMSG_ALIGN'ed to 8). */
-    public static final long CMSGHDR_SIZE = 16;
-    public static final long CMSGHDR_LEVEL = 8;
-    public static final long CMSGHDR_TYPE = 12;
-    public static final int SOL_SOCKET = 1;
-    public static final int SCM_RIGHTS = 1;
-    public static final int EINTR = 4;
+    @CConstant("CMSG_LEN(0)") public static final long CMSGHDR_SIZE = 16;
+    @CConstant("offsetof(struct cmsghdr, cmsg_level)") public static final long CMSGHDR_LEVEL = 8;
+    @CConstant("offsetof(struct cmsghdr, cmsg_type)") public static final long CMSGHDR_TYPE = 12;
+    @CConstant public static final int SOL_SOCKET = 1;
+    @CConstant public static final int SCM_RIGHTS = 1;
 
     /** sendmsg(2): bytes sent or -errno. */
     public static long sendmsg(MemorySegment errnoState, int fd, MemorySegment msghdr, int flags) {
@@ -702,7 +697,7 @@ public final class Libc {
                         : null;
     }
 
-    private static final int EFD_NONBLOCK = 0x800;
+    @CConstant private static final int EFD_NONBLOCK = 0x800;
 
     /** eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK): the fd or -errno. */
     public static int eventfd(MemorySegment errnoState) {
@@ -717,7 +712,7 @@ public final class Libc {
     /** pidfd_open(pid, 0) (close-on-exec): the fd or -errno; -ENOSYS where libc lacks it. */
     public static int pidfdOpen(MemorySegment errnoState, int pid) {
         if (WaitWakeUp.PIDFD_OPEN == null) {
-            return -ENOSYS;
+            return -Errno.ENOSYS;
         }
         try {
             int fd = (int) WaitWakeUp.PIDFD_OPEN.invokeExact(errnoState, pid, 0);
@@ -785,20 +780,14 @@ public final class Libc {
                         .reinterpret(ADDRESS.byteSize());
     }
 
-    public static final int F_GETFD = 1;
-    public static final int F_SETFD = 2;
-    public static final int FD_CLOEXEC = 1;
-    public static final int F_DUPFD_CLOEXEC = 1030;
-    public static final int ENOENT = 2;
-    public static final int ENOTDIR = 20;
-    public static final int EINVAL = 22;
-    public static final int ENOSYS = 38;
-    public static final int SIGPIPE = 13;
-    public static final int SIGXFSZ = 25;
-    private static final int SC_OPEN_MAX = 4;
-    private static final int RLIMIT_NOFILE = 7;
-    /** sizeof(struct sigaction) is 152 on glibc x86_64 and aarch64; all zero is SIG_DFL, no flags, empty mask. */
-    public static final long SIGACTION_SIZE = 256;
+    @CConstant public static final int F_GETFD = 1;
+    @CConstant public static final int F_SETFD = 2;
+    @CConstant public static final int FD_CLOEXEC = 1;
+    @CConstant public static final int F_DUPFD_CLOEXEC = 1030;
+    @CConstant("_SC_OPEN_MAX") private static final int SC_OPEN_MAX = 4;
+    @CConstant private static final int RLIMIT_NOFILE = 7;
+    /** All zero is SIG_DFL, no flags, empty mask. */
+    @CConstant("sizeof(struct sigaction)") public static final long SIGACTION_SIZE = 152;
 
     private static int invoke0(MethodHandle handle, MemorySegment errnoState) {
         try {
@@ -887,7 +876,7 @@ public final class Libc {
 
     /** close_range(2) with no flags: 0 or -errno (-ENOSYS where libc lacks it). */
     public static int closeRange(MemorySegment errnoState, int first, int last) {
-        return Child.CLOSE_RANGE == null ? -ENOSYS : invoke3(Child.CLOSE_RANGE, errnoState, first, last, 0);
+        return Child.CLOSE_RANGE == null ? -Errno.ENOSYS : invoke3(Child.CLOSE_RANGE, errnoState, first, last, 0);
     }
 
     /** sysconf(_SC_OPEN_MAX), or -1 when it is unknown. */
@@ -925,7 +914,7 @@ public final class Libc {
     }
 
     /** struct rlimit: rlim_cur, rlim_max, each a 64-bit rlim_t. */
-    public static final long RLIMIT_SIZE = 16;
+    @CConstant("sizeof(struct rlimit)") public static final long RLIMIT_SIZE = 16;
 
     /** prlimit(2): {@code newLimit} (NULL: none) is set, {@code oldLimit} (NULL: none) receives the previous limits; 0 or -errno. */
     public static int prlimit(MemorySegment errnoState, int pid, int resource, MemorySegment newLimit, MemorySegment oldLimit) {
@@ -962,7 +951,7 @@ public final class Libc {
             closeRange(errnoState, 1, 0);
             openMax(errnoState);
             chdir(errnoState, arena.allocate(1));
-            sigaction(errnoState, SIGPIPE, MemorySegment.NULL, arena.allocate(SIGACTION_SIZE));
+            sigaction(errnoState, Signals.SIGPIPE, MemorySegment.NULL, arena.allocate(SIGACTION_SIZE));
             invokeLongAddress(Child.GETGROUPS, errnoState, 0, MemorySegment.NULL);
             prlimit(errnoState, 0, RLIMIT_NOFILE, MemorySegment.NULL, arena.allocate(RLIMIT_SIZE, 8));
             environ();

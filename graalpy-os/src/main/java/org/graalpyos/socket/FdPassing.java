@@ -12,6 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.nativeapi.Errno;
 
 /**
  * sendmsg(2)/recvmsg(2) with one SCM_RIGHTS control message: what socket.sendmsg/recvmsg
@@ -70,7 +71,7 @@ public final class FdPassing {
         long count;
         do {
             count = send ? Libc.sendmsg(errnoState, socketFd, msghdr, flags) : Libc.recvmsg(errnoState, socketFd, msghdr, flags);
-        } while (count == -Libc.EINTR);
+        } while (count == -Errno.EINTR);
         if (count < 0) {
             throw new NativeError((int) -count);
         }

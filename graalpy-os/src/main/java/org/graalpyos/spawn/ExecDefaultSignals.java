@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * subprocess's restore_signals for GraalPy's native fork_exec, whose child restores no signal (its
@@ -17,9 +18,7 @@ import org.graalpyos.nativeapi.Libc;
  * another thread in that window starts with SIG_DFL instead of SIG_IGN.
  */
 public final class ExecDefaultSignals {
-    private static final int[] SIGNALS = {Libc.SIGPIPE, Libc.SIGXFSZ};
-    private static final int SIGSEGV = 11;
-    private static final long SIG_IGN = 1;
+    private static final int[] SIGNALS = {Signals.SIGPIPE, Signals.SIGXFSZ};
 
     private static int users;
     private static final boolean[] ignored = new boolean[SIGNALS.length];
@@ -35,10 +34,10 @@ public final class ExecDefaultSignals {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
             MemorySegment jvmHandler = arena.allocate(Libc.SIGACTION_SIZE, 8);
             MemorySegment current = arena.allocate(Libc.SIGACTION_SIZE, 8);
-            Libc.sigaction(errnoState, SIGSEGV, MemorySegment.NULL, jvmHandler);
+            Libc.sigaction(errnoState, Signals.SIGSEGV, MemorySegment.NULL, jvmHandler);
             for (int i = 0; i < SIGNALS.length; i++) {
                 Libc.sigaction(errnoState, SIGNALS[i], MemorySegment.NULL, current);
-                ignored[i] = current.get(ADDRESS, 0).address() == SIG_IGN; // sa_handler comes first
+                ignored[i] = current.get(ADDRESS, 0).address() == Signals.SIG_IGN; // sa_handler comes first
                 if (ignored[i]) {
                     Libc.sigaction(errnoState, SIGNALS[i], jvmHandler, MemorySegment.NULL);
                 }
@@ -53,7 +52,7 @@ public final class ExecDefaultSignals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
             MemorySegment ignore = arena.allocate(Libc.SIGACTION_SIZE, 8);
-            ignore.set(ADDRESS, 0, MemorySegment.ofAddress(SIG_IGN));
+            ignore.set(ADDRESS, 0, MemorySegment.ofAddress(Signals.SIG_IGN));
             for (int i = 0; i < SIGNALS.length; i++) {
                 if (ignored[i]) {
                     Libc.sigaction(errnoState, SIGNALS[i], ignore, MemorySegment.NULL);

@@ -6,9 +6,11 @@ import java.util.List;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * posix_spawn(3)/posix_spawnp(3): a request becomes file actions and attributes in native
@@ -16,13 +18,13 @@ import org.graalpyos.nativeapi.NativeError;
  * which we raise with the path as filename, as CPython does.
  */
 public final class PosixSpawn {
-    private static final short POSIX_SPAWN_RESETIDS = 0x01;
-    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
-    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final short POSIX_SPAWN_SETSCHEDPARAM = 0x10;
-    private static final short POSIX_SPAWN_SETSCHEDULER = 0x20;
-    private static final short POSIX_SPAWN_SETSID = 0x80;
+    @CConstant private static final short POSIX_SPAWN_RESETIDS = 0x01;
+    @CConstant private static final short POSIX_SPAWN_SETPGROUP = 0x02;
+    @CConstant private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    @CConstant private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    @CConstant private static final short POSIX_SPAWN_SETSCHEDPARAM = 0x10;
+    @CConstant private static final short POSIX_SPAWN_SETSCHEDULER = 0x20;
+    @CConstant private static final short POSIX_SPAWN_SETSID = 0x80;
 
     private PosixSpawn() {
     }
@@ -88,8 +90,8 @@ public final class PosixSpawn {
             // the caller's mask, as in CPython, but without SIGQUIT: HotSpot blocks it in every Java
             // thread (only its VM thread takes it, for thread dumps), which no python3 child inherits
             MemorySegment mask = arena.allocate(Libc.SIGSET_SIZE, 8);
-            Libc.pthreadSigmask(Libc.SIG_BLOCK, MemorySegment.NULL, mask);
-            Libc.sigdelset(mask, Libc.SIGQUIT);
+            Libc.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, mask);
+            Libc.sigdelset(mask, Signals.SIGQUIT);
             check(Libc.spawnAttrSetSigmask(attr, mask));
             flags |= POSIX_SPAWN_SETSIGMASK;
         }

@@ -13,6 +13,8 @@ import org.graalpyos.jvm.JvmFiles;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.wait.Wait;
+import org.graalpyos.nativeapi.Errno;
+import org.graalpyos.nativeapi.Signals;
 
 /**
  * subprocess's fork_exec as posix_spawn. CPython's _posixsubprocess uses vfork when no
@@ -27,20 +29,11 @@ import org.graalpyos.wait.Wait;
 public final class SubprocessSpawn {
     /** Returned when the fork path must do the work. */
     public static final int USE_FORK = 0;
-    private static final int[] RESTORED_SIGNALS = {Libc.SIGPIPE, Libc.SIGXFSZ};
+    private static final int[] RESTORED_SIGNALS = {Signals.SIGPIPE, Signals.SIGXFSZ};
     /** A child that exits 255 at once, as CPython's does after a failed exec. */
     private static final byte[] STAND_IN = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
     private static final List<byte[]> STAND_IN_ARGV = List.of("sh".getBytes(StandardCharsets.US_ASCII), "-c".getBytes(StandardCharsets.US_ASCII),
                     "exit 255".getBytes(StandardCharsets.US_ASCII));
-    private static final int ENOENT = 2;
-    private static final int E2BIG = 7;
-    private static final int ENOEXEC = 8;
-    private static final int EACCES = 13;
-    private static final int ENOTDIR = 20;
-    private static final int EISDIR = 21;
-    private static final int ETXTBSY = 26;
-    private static final int ENAMETOOLONG = 36;
-    private static final int ELOOP = 40;
 
     /** The arguments of fork_exec that a spawn can honour, converted as CPython's clinic does. */
     public record Request(List<byte[]> executables, List<byte[]> argv, List<byte[]> envp, byte[] cwd, int[] fdsToKeep,
@@ -71,7 +64,7 @@ public final class SubprocessSpawn {
             } catch (NativeError e) {
                 // the next executable, as CPython's loop: it reports the first error but ENOENT/ENOTDIR, else the last
                 lastError = e.errno();
-                if (firstError == 0 && lastError != ENOENT && lastError != ENOTDIR) {
+                if (firstError == 0 && lastError != Errno.ENOENT && lastError != Errno.ENOTDIR) {
                     firstError = lastError;
                 }
                 execErrorsOnly &= isExecOnlyError(lastError);
@@ -89,7 +82,8 @@ public final class SubprocessSpawn {
     /** What exec(2) returns and no file action of ours (dup2, close, closefrom) can. */
     private static boolean isExecOnlyError(int errno) {
         return switch (errno) {
-            case ENOENT, E2BIG, ENOEXEC, EACCES, ENOTDIR, EISDIR, ETXTBSY, ENAMETOOLONG, ELOOP -> true;
+            case Errno.ENOENT, Errno.E2BIG, Errno.ENOEXEC, Errno.EACCES, Errno.ENOTDIR, Errno.EISDIR, Errno.ETXTBSY,
+                            Errno.ENAMETOOLONG, Errno.ELOOP -> true;
             default -> false;
         };
     }

@@ -6,6 +6,8 @@ import java.lang.foreign.MemorySegment;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.graalpyos.nativeapi.CConstant;
+import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
 
@@ -15,20 +17,19 @@ import org.graalpyos.nativeapi.NativeError;
  * handlers run (and may raise) while they block.
  */
 public final class Wait {
-    private static final int EINTR = 4;
-    private static final int WNOHANG = 1;
+    @CConstant private static final int WNOHANG = 1;
     /** wait4's WUNTRACED and waitid's WSTOPPED, and WCONTINUED: events a pidfd does not signal. */
-    private static final int STOP_EVENTS = 2 | 8;
-    private static final int WEXITED = 4;
-    private static final int P_PID = 1;
-    private static final int P_PIDFD = 3;
+    @CConstant("WUNTRACED | WCONTINUED") private static final int STOP_EVENTS = 2 | 8;
+    @CConstant private static final int WEXITED = 4;
+    @CConstant private static final int P_PID = 1;
+    @CConstant private static final int P_PIDFD = 3;
     /** struct rusage: two timevals, then 14 longs. */
     private static final int RUSAGE_LONGS = (int) (Libc.RUSAGE_SIZE / Long.BYTES);
-    private static final long SI_SIGNO = 0;
-    private static final long SI_CODE = 8;
-    private static final long SI_PID = 16;
-    private static final long SI_UID = 20;
-    private static final long SI_STATUS = 24;
+    @CConstant("offsetof(siginfo_t, si_signo)") private static final long SI_SIGNO = 0;
+    @CConstant("offsetof(siginfo_t, si_code)") private static final long SI_CODE = 8;
+    @CConstant("offsetof(siginfo_t, si_pid)") private static final long SI_PID = 16;
+    @CConstant("offsetof(siginfo_t, si_uid)") private static final long SI_UID = 20;
+    @CConstant("offsetof(siginfo_t, si_status)") private static final long SI_STATUS = 24;
 
     private Wait() {
     }
@@ -45,7 +46,7 @@ public final class Wait {
             int result;
             do {
                 result = Libc.wait4(errnoState, pid, status, options, rusage);
-            } while (result < 0 && Libc.errno(errnoState) == EINTR);
+            } while (result < 0 && Libc.errno(errnoState) == Errno.EINTR);
             if (result < 0) {
                 throw new NativeError(Libc.errno(errnoState));
             }
@@ -116,7 +117,7 @@ public final class Wait {
             int result;
             do {
                 result = Libc.waitid(errnoState, idtype, id, info, options);
-            } while (result < 0 && Libc.errno(errnoState) == EINTR);
+            } while (result < 0 && Libc.errno(errnoState) == Errno.EINTR);
             if (result < 0) {
                 throw new NativeError(Libc.errno(errnoState));
             }
