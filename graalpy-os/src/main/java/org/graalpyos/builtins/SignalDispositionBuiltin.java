@@ -3,8 +3,8 @@ package org.graalpyos.builtins;
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.signals.SignalDisposition;
 import org.graalpyos.nativeapi.Signals;
+import org.graalpyos.signals.SignalDisposition;
 
 /**
  * signal_disposition(signum, disposition) → the previous one (0 default, 1 ignored, 2 caught);
@@ -12,7 +12,6 @@ import org.graalpyos.nativeapi.Signals;
  * JVM will not change once they are ignored (graalpy_os/shutdown_signals.py).
  */
 final class SignalDispositionBuiltin implements Builtin {
-
     @Override
     public String name() {
         return "signal_disposition";

@@ -10,8 +10,8 @@ import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.CStrings;
-import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.Errno;
+import org.graalpyos.nativeapi.Libc;
 
 /**
  * subprocess_child_exec(errpipe_write, close_fds, fds_to_keep, executable_list, argv, has_env, env):

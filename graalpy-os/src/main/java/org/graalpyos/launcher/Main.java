@@ -14,8 +14,8 @@ import org.graalvm.polyglot.Value;
 
 import org.graalpyos.embed.GraalPyOs;
 import org.graalpyos.nativeapi.Libc;
-import org.graalpyos.spawn.JvmFdsCloseOnExec;
 import org.graalpyos.nativeapi.Signals;
+import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * {@code bin/graalpy-os}: a python3-compatible command line over GraalPy with graalpy-os installed

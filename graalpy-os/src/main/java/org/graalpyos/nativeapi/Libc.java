@@ -101,7 +101,7 @@ public final class Libc {
         static final MethodHandle OPENDIR = downcall("opendir", FunctionDescriptor.of(ADDRESS, ADDRESS));
         static final MethodHandle READDIR = downcall("readdir", FunctionDescriptor.of(ADDRESS, ADDRESS));
         static final MethodHandle CLOSEDIR = downcall("closedir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        /** offsetof(struct dirent, d_name) in glibc's 64-bit struct dirent (d_ino, d_off, d_reclen, d_type). */
+        /** After d_ino, d_off, d_reclen and d_type of glibc's 64-bit struct dirent. */
         @CConstant("offsetof(struct dirent64, d_name)") static final long NAME_OFFSET = 19;
     }
 
@@ -349,7 +349,6 @@ public final class Libc {
             throw rethrow(t);
         }
     }
-
 
     /** sigdelset(3). */
     public static int sigdelset(MemorySegment set, int signum) {

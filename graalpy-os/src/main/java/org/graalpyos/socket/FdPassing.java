@@ -10,9 +10,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
-import org.graalpyos.nativeapi.Errno;
 
 /**
  * sendmsg(2)/recvmsg(2) with one SCM_RIGHTS control message: what socket.sendmsg/recvmsg

@@ -10,11 +10,11 @@ import java.util.List;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import org.graalpyos.jvm.JvmFiles;
+import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
-import org.graalpyos.wait.Wait;
-import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Signals;
+import org.graalpyos.wait.Wait;
 
 /**
  * subprocess's fork_exec as posix_spawn. CPython's _posixsubprocess uses vfork when no
