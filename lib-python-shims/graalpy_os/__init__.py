@@ -80,7 +80,10 @@ def _lazy_getattr(os, posix, target, lazy_names):
         if module_name is None:
             raise AttributeError(f"module '{target.__name__}' has no attribute '{name}'")
         _load_exports(os, posix, module_name)
-        return target.__dict__[name]
+        try:
+            return target.__dict__[name]
+        except KeyError:  # listed, but this machine lacks it (POSIX_SPAWN_CLOSEFROM without closefrom)
+            raise AttributeError(f"module '{target.__name__}' has no attribute '{name}'") from None
 
     return __getattr__
 

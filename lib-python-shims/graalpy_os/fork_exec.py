@@ -58,23 +58,28 @@ def fork_exec(*args, **kwargs):
     Returns: the child process's PID.
 
     Raises: Only on an error in the parent process."""
-    if not kwargs and len(args) == _ARGUMENT_COUNT:
-        pid = _plain_spawn(*args)
-        if pid is not None:
-            return pid or _graalpy_fork_exec(args)
-    if len(args) > 5:
-        process_args, executable_list, env_list = args[0], args[1], args[5]
-        executable_list = executable_list if isinstance(executable_list, (list, tuple)) else ()
-        policy.check("fork_exec", executable_list[0] if executable_list else None, process_args or (), env_list)
     if kwargs or len(args) != _ARGUMENT_COUNT:
+        if len(args) > 5:
+            _check_policy(args)
         return _original(*args, **kwargs)
+    pid = _plain_spawn(*args)
+    if pid is not None:
+        return pid or _graalpy_fork_exec(args, checked=True)
     feature = _feature_needing_fork(args)
     if feature is None:
-        return _spawn(*args) or _graalpy_fork_exec(args)
+        pid = _spawn(*args)
+        return pid or _graalpy_fork_exec(args, checked=pid is not None)
     if not _fork_enabled:
         # GraalPy's would ignore it silently (run as root instead of user=, ...): refuse instead
         raise RuntimeError(f"{feature} not supported")
     return _fork_exec(*args)
+
+
+def _check_policy(args):
+    """The host policy's check before GraalPy's own fork_exec, which performs none."""
+    process_args, executable_list, env_list = args[0], args[1], args[5]
+    executable_list = executable_list if isinstance(executable_list, (list, tuple)) else ()
+    policy.check("fork_exec", executable_list[0] if executable_list else None, process_args or (), env_list)
 
 
 def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread,
@@ -82,9 +87,9 @@ def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_li
                  gid, extra_groups, uid, child_umask, preexec_fn, allow_vfork):
     """Popen's usual call: exact str, bytes, int and bool arguments that no conversion could
     reject, ASCII argv and cwd (their wire text is their fs-encoding), no feature needing a fork.
-    Spawned with the host policy's check in the builtin (what policy.check and _spawn do, in
-    interpreted steps of about a microsecond each: they took ~300 µs of a ~70 µs CPython
-    fork_exec). The pid, 0 when the fork path must run, or None for any other call."""
+    Spawned at once (what _spawn does, in interpreted steps of about a microsecond each, took
+    ~300 µs of a ~70 µs CPython fork_exec). The pid, 0 when the fork path must run, or None for
+    any other call."""
     if (preexec_fn is not None or gid is not None or extra_groups is not None or uid is not None
             or type(pgid_to_set) is not int or not _INT_MIN <= pgid_to_set < 0
             or type(child_umask) is not int or not _INT_MIN <= child_umask < 0
@@ -112,7 +117,7 @@ def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_li
     return _native.builtins.subprocess_spawn(
         executables, argv + "\0", env_list is None, env, cwd is not None, cwd or "", " ".join(map(str, pass_fds)),
         p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, close_fds,
-        restore_signals, call_setsid, True)
+        restore_signals, call_setsid)
 
 
 def _plain_items(sequence):
@@ -127,9 +132,12 @@ def _plain_items(sequence):
     return None if joined.count(b"\0") != len(sequence) - 1 else joined.decode("latin-1") + "\0"
 
 
-def _graalpy_fork_exec(args):
+def _graalpy_fork_exec(args, checked):
     """GraalPy's own, whose child restores no signal: restore_signals is done around it
-    (org.graalpyos.spawn.ExecDefaultSignals)."""
+    (org.graalpyos.spawn.ExecDefaultSignals); the policy's check first unless subprocess_spawn
+    made it (GraalPy's performs none)."""
+    if not checked:
+        _check_policy(args)
     if not args[14]:  # restore_signals
         return _original(*args)
     _native.builtins.exec_default_signals(True)
@@ -162,34 +170,35 @@ def _feature_needing_fork(args):
 
 def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite,
            errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, *_):
-    """The child by posix_spawn; 0 when the fork path must run (GraalPy's fork_exec also raises
-    CPython's errors for the arguments rejected here, but for the sequences of bytes, whose
-    errors are raised here in CPython's order: it cuts an item at a NUL)."""
+    """The child by posix_spawn; 0 when the fork path must run after the builtin's check, None
+    when it must run without one (GraalPy's fork_exec also raises CPython's errors for the
+    arguments rejected here, but for the sequences of bytes, whose errors are raised here in
+    CPython's order: it cuts an item at a NUL)."""
     try:
         fds = [c_int(fd) for fd in (p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write)]
         if not isinstance(pass_fds, tuple) or not isinstance(process_args, (list, tuple)):
-            return 0
+            return None
         fds_to_keep = _checked_fds_to_keep(pass_fds)
         close_fds = bool(close_fds)
         if close_fds and errpipe_write < 3:
-            return 0
+            return None
     except (TypeError, ValueError, OverflowError):
-        return 0
+        return None
     executables = _bytes_items(executable_list)
     try:
         argv = [fs_converter(arg) for arg in process_args]
     except (TypeError, ValueError):
-        return 0
+        return None
     env = None if env_list is None else _bytes_items(env_list)
     try:
         cwd_bytes = None if cwd is None else fs_converter(cwd)
     except (TypeError, ValueError):
-        return 0
+        return None
     executables, argv = _graalpy_launcher(executables, argv)
     return _native.builtins.subprocess_spawn(
         _wire.items(executables), _wire.items(argv), env is None, _wire.items(env or ()), cwd_bytes is not None,
         _wire.text(cwd_bytes or b""), " ".join(map(str, fds_to_keep)), *fds, close_fds, bool(restore_signals),
-        bool(call_setsid), False)
+        bool(call_setsid))
 
 
 def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list,
@@ -236,12 +245,13 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
             raise RuntimeError(refusal)
         _link_child_write(errpipe_write)
 
+        plan = (_wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()),
+                " ".join(map(str, groups)), gid, uid)
         setup = (" ".join(map(str, fds_to_keep)), p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
                  errpipe_read, errpipe_write, cwd_bytes is not None, (cwd_bytes or b"").decode("latin-1"),
-                 child_umask, restore_signals, call_setsid, pgid_to_set, " ".join(map(str, groups)), gid, uid)
-        execute = (errpipe_write, close_fds, " ".join(map(str, fds_to_keep)), _wire.items(executables),
-                   _wire.items(argv), env is not None, _wire.items(env or ()))
-        return _fork(setup, preexec_fn, execute, errpipe_write)
+                 child_umask, restore_signals, call_setsid, pgid_to_set)
+        execute = (errpipe_write, close_fds, " ".join(map(str, fds_to_keep)))
+        return _fork(plan, setup, preexec_fn, execute, errpipe_write)
     finally:
         if gc_was_enabled:
             import gc
@@ -249,13 +259,14 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
             gc.enable()
 
 
-def _fork(setup, preexec_fn, execute, errpipe_write):
-    """do_fork_exec: PyOS_BeforeFork/AfterFork_Parent around the fork only for a preexec_fn."""
+def _fork(plan, setup, preexec_fn, execute, errpipe_write):
+    """do_fork_exec: PyOS_BeforeFork/AfterFork_Parent around the fork only for a preexec_fn; the
+    programs and credentials of the plan are what the host's policy sees and the child runs."""
     with_hooks = preexec_fn is not None
     if with_hooks:
         fork.before_fork()
     try:
-        pid = _native.builtins.fork()
+        pid = _native.builtins.subprocess_fork(*plan)
     except BaseException:
         if with_hooks:
             fork.after_fork_parent()

@@ -12,6 +12,5 @@ def _lock_at_fork_reinit(self):
 def install():
     import _thread
 
-    for lock_type in (_thread.LockType, _thread.RLock):
-        if not hasattr(lock_type, "_at_fork_reinit"):
-            _native.builtins.set_builtin_type_attribute(lock_type, "_at_fork_reinit", _lock_at_fork_reinit)
+    if not hasattr(_thread.LockType, "_at_fork_reinit") and not hasattr(_thread.RLock, "_at_fork_reinit"):
+        _native.builtins.install_lock_at_fork_reinit(_thread.LockType, _thread.RLock, _lock_at_fork_reinit)

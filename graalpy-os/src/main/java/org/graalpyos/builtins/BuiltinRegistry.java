@@ -1,5 +1,6 @@
 package org.graalpyos.builtins;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.graalpyos.language.Builtin;
@@ -9,14 +10,24 @@ public final class BuiltinRegistry {
     private BuiltinRegistry() {
     }
 
+    /** The stress run's figures (-Dgraalpyos.diagnostics=true); never in production. */
+    private static final boolean DIAGNOSTICS = Boolean.getBoolean("graalpyos.diagnostics");
+
     public static List<Builtin> all() {
-        return List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
+        List<Builtin> production = List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(), new AbortBuiltin(),
-                        new LockReinitBuiltin(), new BuiltinTypeAttributeBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
-                        new LoginTtyBuiltin(), new ForkRetriesBuiltin(), new HeapAfterGcBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
+                        new LockReinitBuiltin(), new LockAtForkReinitInstallBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
+                        new LoginTtyBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
-                        new SubprocessChildExecBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
+                        new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
                         new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());
+        if (!DIAGNOSTICS) {
+            return production;
+        }
+        List<Builtin> all = new ArrayList<>(production);
+        all.add(new ForkRetriesBuiltin());
+        all.add(new HeapAfterGcBuiltin());
+        return all;
     }
 }

@@ -18,6 +18,11 @@ final class ForkBuiltin implements Builtin {
         Args.expectCount(context, name(), args, 0);
         context.checkCreateProcess("fork");
         context.checkProcessCreation(ProcessCreations.fork());
+        return forkJvm(context);
+    }
+
+    /** The JVM's fork, after the caller's checks: Python's errors for a refusal or a failed fork(2). */
+    static int forkJvm(OsContext context) {
         try {
             return ForkProtocol.get().fork();
         } catch (ForkProtocol.Refused e) {

@@ -60,6 +60,9 @@ final class PosixSpawnBuiltin implements Builtin {
         for (byte[] item : Wire.items(encoded)) {
             String text = new String(item, java.nio.charset.StandardCharsets.ISO_8859_1);
             String[] f = text.split(" ", 5);
+            if (f.length < (f[0].equals("0") ? 5 : f[0].equals("2") ? 3 : 2)) {
+                throw new IllegalArgumentException("bad file action '" + text + "'");
+            }
             actions.add(switch (Integer.parseInt(f[0])) {
                 case FileAction.OPEN -> new FileAction.Open(Integer.parseInt(f[1]), Wire.bytes(f[4]), Integer.parseInt(f[2]),
                                 Integer.parseUnsignedInt(f[3]));

@@ -1,10 +1,17 @@
 package org.graalpyos.builtins;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.graalpyos.embed.ProcessCreation;
+import org.graalpyos.language.OsContext;
+import org.graalpyos.nativeapi.CStrings;
+import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.spawn.CheckedExecutables;
 
 /** {@link ProcessCreation}s from the byte strings the builtins receive. */
 final class ProcessCreations {
@@ -15,6 +22,41 @@ final class ProcessCreations {
     static ProcessCreation of(String function, byte[] executable, List<byte[]> arguments, List<byte[]> environment) {
         return new ProcessCreation(function, executable == null ? null : text(executable), texts(arguments),
                         environment == null ? null : texts(environment));
+    }
+
+    /**
+     * subprocess's candidates as the host's policy allows them: each that exists is shown to the
+     * policy in order. A veto of the first that exists is PermissionError; a later veto ends the
+     * list there (that program would only run after an allowed one failed to exec). When none
+     * exists the policy still sees the call, with the first candidate.
+     */
+    static CheckedExecutables checkedExecutables(OsContext context, String function, List<byte[]> candidates, List<byte[]> argv,
+                    List<byte[]> environment) {
+        int[] errors = new int[candidates.size()];
+        int allowed = candidates.size();
+        boolean anyExists = false;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            for (int i = 0; i < candidates.size(); i++) {
+                errors[i] = Libc.existence(errnoState, CStrings.of(arena, candidates.get(i)));
+                if (errors[i] != 0) {
+                    continue;
+                }
+                String veto = context.vetoOf(of(function, candidates.get(i), argv, environment));
+                if (veto != null) {
+                    if (!anyExists) {
+                        throw context.errors().permissionError(veto);
+                    }
+                    allowed = i;
+                    break;
+                }
+                anyExists = true;
+            }
+        }
+        if (!anyExists) {
+            context.checkProcessCreation(of(function, candidates.isEmpty() ? null : candidates.getFirst(), argv, environment));
+        }
+        return new CheckedExecutables(List.copyOf(candidates.subList(0, allowed)), Arrays.copyOf(errors, allowed));
     }
 
     static ProcessCreation fork() {

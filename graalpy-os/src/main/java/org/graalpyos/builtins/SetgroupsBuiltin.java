@@ -22,7 +22,7 @@ final class SetgroupsBuiltin implements Builtin {
     public Object call(OsContext context, Object[] args) {
         Args.expectCount(context, name(), args, 1);
         int[] groups = Wire.parseUnsignedInts(Args.toJavaString(context, args[0]));
-        context.checkNativeAccess("setgroups");
+        context.checkCredentialChange("setgroups", groups);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             rc = setgroups(arena, groups);

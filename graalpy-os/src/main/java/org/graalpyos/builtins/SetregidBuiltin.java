@@ -19,7 +19,7 @@ final class SetregidBuiltin implements Builtin {
         Args.expectCount(context, name(), args, 2);
         int rgid = (int) Args.toLong(context, args[0]);
         int egid = (int) Args.toLong(context, args[1]);
-        context.checkNativeAccess("setregid");
+        context.checkCredentialChange("setregid", rgid, egid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             rc = Libc.setregid(Libc.allocateErrnoState(arena), rgid, egid);

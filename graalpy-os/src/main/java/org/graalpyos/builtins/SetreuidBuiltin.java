@@ -19,7 +19,7 @@ final class SetreuidBuiltin implements Builtin {
         Args.expectCount(context, name(), args, 2);
         int ruid = (int) Args.toLong(context, args[0]);
         int euid = (int) Args.toLong(context, args[1]);
-        context.checkNativeAccess("setreuid");
+        context.checkCredentialChange("setreuid", ruid, euid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
             rc = Libc.setreuid(Libc.allocateErrnoState(arena), ruid, euid);

@@ -12,13 +12,15 @@ import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.spawn.CheckedExecutables;
 
 /**
- * subprocess_child_exec(errpipe_write, close_fds, fds_to_keep, executable_list, argv, has_env, env):
- * never returns. The end of CPython 3.12's child_exec, after preexec_fn: close fds 3.. except
- * fds_to_keep (close_range, else one by one), then execve each executable in turn with env (libc's
- * environ, as execv, when has_env is False); when none succeeded, "OSError:&lt;hex errno&gt;:" (the
- * first error other than ENOENT/ENOTDIR, else the last) on errpipe_write, then _exit(255). Once the
+ * subprocess_child_exec(errpipe_write, close_fds, fds_to_keep): never returns; in a child of
+ * subprocess_fork only. The end of CPython 3.12's child_exec, after preexec_fn: close fds 3..
+ * except fds_to_keep (close_range, else one by one), then execve each executable of the child's
+ * {@link SubprocessChild.Plan} in turn with its environment (libc's environ, as execv, when it has
+ * none); when none succeeded, "OSError:&lt;hex errno&gt;:" (the first error other than
+ * ENOENT/ENOTDIR, else the last) on errpipe_write, then _exit(255). Once the
  * fds are closed the JVM cannot read its class files any more: from there on this code only uses
  * what {@link #linkInParent} ran in the parent, and never returns into Python.
  */
@@ -30,32 +32,32 @@ final class SubprocessChildExecBuiltin implements Builtin {
 
     @Override
     public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 7);
+        Args.expectCount(context, name(), args, 3);
         int errpipeWrite = Args.toInt(context, args[0]);
         boolean closeFds = Args.toBoolean(context, args[1]);
         int[] keep = Wire.parseInts(Args.toJavaString(context, args[2]));
-        List<byte[]> executables = Wire.items(Args.toJavaString(context, args[3]));
-        List<byte[]> argv = Wire.items(Args.toJavaString(context, args[4]));
-        boolean hasEnv = Args.toBoolean(context, args[5]);
-        List<byte[]> env = Wire.items(Args.toJavaString(context, args[6]));
-        context.checkCreateProcess("fork_exec");
+        SubprocessChild.Plan plan = SubprocessChild.current(context, name());
+        CheckedExecutables executables = plan.executables();
         // every allocation before the fds are closed and the first exec
         Arena arena = Arena.ofConfined();
         MemorySegment errnoState = Libc.allocateErrnoState(arena);
         MemorySegment[] paths = new MemorySegment[executables.size()];
+        int[] checkErrors = new int[paths.length];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = CStrings.of(arena, executables.get(i));
+            paths[i] = CStrings.of(arena, executables.path(i));
+            checkErrors[i] = executables.error(i);
         }
-        MemorySegment argvArray = CStrings.array(arena, argv);
-        MemorySegment envArray = hasEnv ? CStrings.array(arena, env) : null;
+        MemorySegment argvArray = CStrings.array(arena, plan.argv());
+        MemorySegment envArray = plan.envp() != null ? CStrings.array(arena, plan.envp()) : null;
         MemorySegment record = arena.allocate(RECORD_SIZE);
         if (closeFds) {
             closeFdsExcept(errnoState, 3, keep);
         }
         int firstError = 0;
         int error = 0;
-        for (MemorySegment path : paths) {
-            error = Libc.execve(errnoState, -1, path, argvArray, envArray != null ? envArray : Libc.environ());
+        for (int i = 0; i < paths.length; i++) {
+            error = checkErrors[i] != 0 ? checkErrors[i]
+                            : Libc.execve(errnoState, -1, paths[i], argvArray, envArray != null ? envArray : Libc.environ());
             if (error != Errno.ENOENT && error != Errno.ENOTDIR && firstError == 0) {
                 firstError = error;
             }

@@ -13,11 +13,12 @@ import org.graalpyos.nativeapi.Signals;
 
 /**
  * subprocess_child_setup(fds_to_keep, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
- * errpipe_read, errpipe_write, has_cwd, cwd, umask, restore_signals, call_setsid, pgid, groups,
- * gid, uid) → "" or the record for the error pipe. In subprocess's forked child, the part of
+ * errpipe_read, errpipe_write, has_cwd, cwd, umask, restore_signals, call_setsid, pgid) → "" or
+ * the record for the error pipe. In a child of subprocess_fork only, the part of
  * CPython 3.12's child_exec before preexec_fn, in its order: pass_fds made inheritable, the
  * parent's pipe ends closed, the child's pipe ends on 0/1/2, chdir, umask, SIGPIPE/SIGXFSZ back to
- * SIG_DFL, setsid, setpgid, setgroups, setregid, setreuid. The first failure stops it:
+ * SIG_DFL, setsid, setpgid, then the credentials of its {@link SubprocessChild.Plan}: setgroups,
+ * setregid, setreuid. The first failure stops it:
  * "OSError:&lt;hex errno&gt;:noexec" (":noexec:chdir" for chdir), as subprocess.py parses it.
  */
 final class SubprocessChildSetupBuiltin implements Builtin {
@@ -31,7 +32,7 @@ final class SubprocessChildSetupBuiltin implements Builtin {
 
     @Override
     public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 18);
+        Args.expectCount(context, name(), args, 15);
         int[] keep = Wire.parseInts(Args.toJavaString(context, args[0]));
         int p2cread = Args.toInt(context, args[1]);
         int p2cwrite = Args.toInt(context, args[2]);
@@ -47,10 +48,10 @@ final class SubprocessChildSetupBuiltin implements Builtin {
         boolean restoreSignals = Args.toBoolean(context, args[12]);
         boolean callSetsid = Args.toBoolean(context, args[13]);
         int pgid = Args.toInt(context, args[14]);
-        int[] groups = Wire.parseUnsignedInts(Args.toJavaString(context, args[15]));
-        int gid = (int) Args.toLong(context, args[16]);
-        int uid = (int) Args.toLong(context, args[17]);
-        context.checkNativeAccess("fork_exec");
+        SubprocessChild.Plan plan = SubprocessChild.current(context, name());
+        int[] groups = plan.groups();
+        int gid = plan.gid();
+        int uid = plan.uid();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment e = Libc.allocateErrnoState(arena);
             for (int fd : keep) {

@@ -11,6 +11,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 import org.graalpyos.fork.HostAtForkCallbacks;
+import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.language.OsLanguage;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
@@ -66,7 +67,8 @@ public final class GraalPyOs {
      * Installs our functions into {@code os} and {@code posix} of this Context's Python, before the
      * caller runs any user code.
      *
-     * @throws IllegalStateException if the Context does not permit the graalpy-os language
+     * @throws IllegalStateException if the Context does not permit the graalpy-os language, or
+     *                               GraalPy is not the version graalpy-os supports
      */
     public static void install(Context context, Option... options) {
         install(context, ProcessCreationPolicy.ALLOW_ALL, options);
@@ -80,6 +82,9 @@ public final class GraalPyOs {
      */
     public static void install(Context context, ProcessCreationPolicy policy, Option... options) {
         java.util.Objects.requireNonNull(policy, "policy");
+        if (GraalPyInternals.unavailableReason() != null) {
+            throw new IllegalStateException(GraalPyInternals.unavailableReason());
+        }
         Value builtins;
         try {
             builtins = context.eval(LANGUAGE_ID, "");

@@ -17,7 +17,7 @@ import com.oracle.truffle.api.nodes.Node;
 /**
  * The only place that touches GraalPy's private state (GraalPy 25.0.x, on the class path): the
  * GIL, the thread-state map, the import lock, the locks behind
- * {@code _thread.lock}/{@code RLock}, and attributes of builtin types. Everything is resolved once;
+ * {@code _thread.lock}/{@code RLock}, and the attributes of those two types. Everything is resolved once;
  * when GraalPy's layout differs, {@link #unavailableReason()} says what is missing and nothing
  * here is used.
  */
@@ -25,6 +25,9 @@ public final class GraalPyInternals {
     private static final String RUNTIME = "com.oracle.graal.python.runtime.";
     private static final String THREAD = "com.oracle.graal.python.builtins.objects.thread.";
     private static final String MODULES = "com.oracle.graal.python.builtins.modules.";
+
+    /** The GraalPy line whose private layout this class was written against. */
+    public static final String SUPPORTED = "25.0";
 
     private final Method contextGet;
     private final Field gil;
@@ -36,25 +39,73 @@ public final class GraalPyInternals {
     private final Class<?> rlockClass;
     private final Field rlockLock;
     private final Constructor<?> rlockLockConstructor;
+    private final Class<?> builtinClass;
+    private final Method builtinClassType;
+    private final Object lockClassType;
+    private final Object rlockClassType;
     private final Method setBuiltinAttribute;
     private final Method truffleStringOf;
+    private final Method lookupBuiltinModule;
+    private final Class<?> signalModuleData;
+    private final Method moduleState;
+    private final Field signalQueue;
+    private final Class<?> supplier;
+    private final Constructor<?> asyncRunnable;
+    private final Method asyncHandler;
 
+    /** Resolves, and checks the type of, every member used here: a GraalPy that differs fails now, not in a forked child. */
     private GraalPyInternals() throws ReflectiveOperationException {
         Class<?> context = Class.forName(RUNTIME + "PythonContext");
-        contextGet = context.getMethod("get", Node.class);
-        gil = accessible(context.getDeclaredField("globalInterpreterLock"));
-        gilConstructor = accessible(Class.forName(RUNTIME + "PythonContext$GlobalInterpreterLock").getDeclaredConstructor());
-        importLock = accessible(context.getDeclaredField("importLock"));
-        threadStates = accessible(context.getDeclaredField("threadStateMapping"));
+        contextGet = method(context, "get", context, Node.class);
+        Class<?> gilClass = Class.forName(RUNTIME + "PythonContext$GlobalInterpreterLock");
+        gil = field(context, "globalInterpreterLock", gilClass, gilClass);
+        gilConstructor = accessible(gilClass.getDeclaredConstructor());
+        importLock = field(context, "importLock", ReentrantLock.class, ReentrantLock.class);
+        threadStates = field(context, "threadStateMapping", Map.class, Map.class);
         lockClass = Class.forName(THREAD + "PLock");
-        lockSemaphore = accessible(lockClass.getDeclaredField("semaphore"));
+        lockSemaphore = field(lockClass, "semaphore", Semaphore.class, Semaphore.class);
         rlockClass = Class.forName(THREAD + "PRLock");
-        rlockLock = accessible(rlockClass.getDeclaredField("lock"));
-        rlockLockConstructor = accessible(Class.forName(THREAD + "PRLock$InternalReentrantLock").getDeclaredConstructor());
-        Class<?> builtinClass = Class.forName("com.oracle.graal.python.builtins.objects.type.PythonBuiltinClass");
+        Class<?> rlockLockClass = Class.forName(THREAD + "PRLock$InternalReentrantLock");
+        rlockLock = field(rlockClass, "lock", Object.class, rlockLockClass);
+        rlockLockConstructor = accessible(rlockLockClass.getDeclaredConstructor());
+        builtinClass = Class.forName("com.oracle.graal.python.builtins.objects.type.PythonBuiltinClass");
+        Class<?> classTypes = Class.forName("com.oracle.graal.python.builtins.PythonBuiltinClassType");
+        builtinClassType = method(builtinClass, "getType", classTypes);
+        lockClassType = classTypes.getField("PLock").get(null);
+        rlockClassType = classTypes.getField("PRLock").get(null);
         Class<?> truffleString = Class.forName("com.oracle.truffle.api.strings.TruffleString");
-        setBuiltinAttribute = builtinClass.getMethod("setAttributeUnsafe", truffleString, Object.class);
-        truffleStringOf = Class.forName("com.oracle.graal.python.util.PythonUtils").getMethod("toTruffleStringUncached", String.class);
+        setBuiltinAttribute = method(builtinClass, "setAttributeUnsafe", void.class, truffleString, Object.class);
+        truffleStringOf = method(Class.forName("com.oracle.graal.python.util.PythonUtils"), "toTruffleStringUncached", truffleString,
+                        String.class);
+        Class<?> module = Class.forName("com.oracle.graal.python.builtins.objects.module.PythonModule");
+        lookupBuiltinModule = method(context, "lookupBuiltinModule", module, truffleString);
+        signalModuleData = Class.forName(MODULES + "SignalModuleBuiltins$ModuleData");
+        moduleState = method(module, "getModuleState", Object.class, Class.class);
+        signalQueue = field(signalModuleData, "signalQueue", Queue.class, null);
+        supplier = Class.forName("com.oracle.graal.python.util.Supplier");
+        Class<?> handler = Class.forName(RUNTIME + "AsyncHandler");
+        asyncRunnable = accessible(Class.forName(RUNTIME + "AsyncHandler$AsyncRunnable").getDeclaredConstructor(handler, supplier));
+        if (!Runnable.class.isAssignableFrom(asyncRunnable.getDeclaringClass())) {
+            throw new NoSuchMethodException("AsyncHandler$AsyncRunnable is not a Runnable");
+        }
+        asyncHandler = method(context, "getAsyncHandler", handler);
+    }
+
+    /** A field that holds what we read as {@code readAs} and accepts what we store, {@code stored} (null: read only). */
+    private static Field field(Class<?> owner, String name, Class<?> readAs, Class<?> stored) throws NoSuchFieldException {
+        Field field = owner.getDeclaredField(name);
+        if (!readAs.isAssignableFrom(field.getType()) || (stored != null && !field.getType().isAssignableFrom(stored))) {
+            throw new NoSuchFieldException(owner.getSimpleName() + "." + name + " is a " + field.getType().getName());
+        }
+        return accessible(field);
+    }
+
+    private static Method method(Class<?> owner, String name, Class<?> returns, Class<?>... parameters) throws NoSuchMethodException {
+        Method method = owner.getMethod(name, parameters);
+        if (!returns.isAssignableFrom(method.getReturnType())) {
+            throw new NoSuchMethodException(owner.getSimpleName() + "." + name + " returns " + method.getReturnType().getName());
+        }
+        return method;
     }
 
     private static <T extends java.lang.reflect.AccessibleObject> T accessible(T member) {
@@ -72,10 +123,22 @@ public final class GraalPyInternals {
             try {
                 instance = new GraalPyInternals();
             } catch (ReflectiveOperationException | RuntimeException e) {
-                failure = "GraalPy's internals are not reachable (" + e + "); GraalPy must be on the class path";
+                failure = "graalpy-os supports GraalPy " + SUPPORTED + ".x, whose private state it reaches into (this is GraalPy "
+                                + version() + "): " + e;
             }
             INSTANCE = instance;
             FAILURE = failure;
+        }
+    }
+
+    /** GraalPy's own version (PythonLanguage.GRAALVM_*), or "unknown". */
+    public static String version() {
+        try {
+            Class<?> language = Class.forName("com.oracle.graal.python.PythonLanguage");
+            return language.getField("GRAALVM_MAJOR").get(null) + "." + language.getField("GRAALVM_MINOR").get(null) + "."
+                            + language.getField("GRAALVM_MICRO").get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "unknown";
         }
     }
 
@@ -147,18 +210,11 @@ public final class GraalPyInternals {
     public Runnable signalDelivery() {
         Object context = context();
         try {
-            Class<?> moduleDataClass = Class.forName(MODULES + "SignalModuleBuiltins$ModuleData");
-            Object module = context.getClass().getMethod("lookupBuiltinModule", truffleStringOf.getReturnType())
-                            .invoke(context, truffleStringOf.invoke(null, "_signal"));
-            Object data = module.getClass().getMethod("getModuleState", Class.class).invoke(module, moduleDataClass);
-            Queue<?> queue = (Queue<?>) accessible(moduleDataClass.getDeclaredField("signalQueue")).get(data);
-            Class<?> supplier = Class.forName("com.oracle.graal.python.util.Supplier");
-            Constructor<?> runnable = accessible(Class.forName(RUNTIME + "AsyncHandler$AsyncRunnable")
-                            .getDeclaredConstructor(Class.forName(RUNTIME + "AsyncHandler"), supplier));
-            Object asyncHandler = context.getClass().getMethod("getAsyncHandler").invoke(context);
+            Object module = lookupBuiltinModule.invoke(context, truffleStringOf.invoke(null, "_signal"));
+            Queue<?> queue = (Queue<?>) signalQueue.get(moduleState.invoke(module, signalModuleData));
             // links the proxy's call path here, on an empty queue: the child runs only linked code
             ((java.util.function.Supplier<?>) pollingSupplier(supplier, new ConcurrentLinkedDeque<>())).get();
-            return (Runnable) runnable.newInstance(asyncHandler, pollingSupplier(supplier, queue));
+            return (Runnable) asyncRunnable.newInstance(asyncHandler.invoke(context), pollingSupplier(supplier, queue));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -187,12 +243,24 @@ public final class GraalPyInternals {
         }
     }
 
+    /** Whether {@code type} is GraalPy's _thread.LockType (or, with {@code reentrant}, _thread.RLock). */
+    public boolean isLockType(Object type, boolean reentrant) {
+        try {
+            return builtinClass.isInstance(type) && builtinClassType.invoke(type) == (reentrant ? rlockClassType : lockClassType);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * Sets an attribute of a builtin type, which Python code may not (the type is immutable);
-     * false where GraalPy refuses (it asserts this happens during its own start-up, so a JVM
-     * running GraalPy with assertions enabled says no).
+     * Sets an attribute of _thread.LockType or _thread.RLock ({@link #isLockType}), which Python
+     * code may not (the types are immutable); false where GraalPy refuses (it asserts this happens
+     * during its own start-up, so a JVM running GraalPy with assertions enabled says no).
      */
-    public boolean setBuiltinTypeAttribute(Object type, String name, Object value) {
+    public boolean setLockTypeAttribute(Object type, String name, Object value) {
+        if (!isLockType(type, false) && !isLockType(type, true)) {
+            throw new IllegalArgumentException("not a lock type");
+        }
         try {
             setBuiltinAttribute.invoke(type, truffleStringOf.invoke(null, name), value);
             return true;

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.ControlFlowException;
 
 import org.graalpyos.builtins.BuiltinRegistry;
 
@@ -63,7 +65,24 @@ public final class OsBuiltins implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException {
-        return lookup(member).call(context, arguments);
+        return call(context, lookup(member), arguments);
+    }
+
+    /**
+     * Every call of a builtin: Python's exceptions pass; input the wire cannot decode becomes
+     * ValueError, any other Java exception SystemError, so no JVM exception reaches Python code
+     * or ends the embedder's Context.
+     */
+    static Object call(OsContext context, Builtin builtin, Object[] arguments) {
+        try {
+            return builtin.call(context, arguments);
+        } catch (AbstractTruffleException | ControlFlowException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw context.errors().valueError(builtin.name() + "(): " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw context.errors().systemError(builtin.name() + "(): internal error: " + e);
+        }
     }
 
     private static Builtin lookup(String member) throws UnknownIdentifierException {
@@ -93,7 +112,7 @@ public final class OsBuiltins implements TruffleObject {
         @ExportMessage
         @TruffleBoundary
         Object execute(Object[] arguments) {
-            return builtin.call(context, arguments);
+            return call(context, builtin, arguments);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.graalpyos.language;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import com.oracle.truffle.api.TruffleLanguage.Env;
 
 import org.graalpyos.embed.ProcessCreation;
@@ -12,6 +16,8 @@ public final class OsContext {
     private final PythonErrors errors = new PythonErrors();
     /** Set once by the host before any Python code (GraalPyOs.install), never by Python. */
     private ProcessCreationPolicy policy;
+    /** The builtins of the bootstrap that may run once per Context and have run. */
+    private final Set<String> doneOnce = new HashSet<>();
 
     OsContext(Env env) {
         this.env = env;
@@ -47,6 +53,16 @@ public final class OsContext {
         checkNativeAccess(function);
     }
 
+    /**
+     * For a builtin the bootstrap calls once (bind, install_lock_at_fork_reinit): any later call,
+     * which only Python code that reached the builtins can make, is refused.
+     */
+    public synchronized void claimOnce(String function) {
+        if (!doneOnce.add(function)) {
+            throw errors.permissionError(function + "() is called once, by graalpy-os's bootstrap");
+        }
+    }
+
     /** The host's policy; a second call (by Python code, which can reach the builtins) is refused. */
     public synchronized void setProcessCreationPolicy(Object hostObject) {
         if (policy != null) {
@@ -60,18 +76,40 @@ public final class OsContext {
 
     /** Asks the host's policy; a veto becomes PermissionError. Without a policy (no install yet) nothing may be created. */
     public void checkProcessCreation(ProcessCreation creation) {
+        String veto = vetoOf(creation);
+        if (veto != null) {
+            throw errors.permissionError(veto);
+        }
+    }
+
+    /** The host policy's veto of {@code creation} as the PermissionError's message, or null when it allows it. */
+    public String vetoOf(ProcessCreation creation) {
         ProcessCreationPolicy current;
         synchronized (this) {
             current = policy;
         }
         if (current == null) {
-            throw errors.permissionError(creation.function() + "(): graalpy-os was not installed by the host (GraalPyOs.install)");
+            return creation.function() + "(): graalpy-os was not installed by the host (GraalPyOs.install)";
         }
         try {
             current.check(creation);
+            return null;
         } catch (RuntimeException veto) {
-            throw errors.permissionError(creation.function() + "() was vetoed by the embedding application's ProcessCreationPolicy: "
-                            + veto.getMessage());
+            return creation.function() + "() was vetoed by the embedding application's ProcessCreationPolicy: " + veto.getMessage();
         }
+    }
+
+    /**
+     * A change of this process's credentials, or of a subprocess child's (setreuid, setregid,
+     * setgroups): the Context's native access, then the host's policy, which sees the ids as
+     * arguments ("-1": unchanged).
+     */
+    public void checkCredentialChange(String function, int... ids) {
+        checkNativeAccess(function);
+        String[] texts = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            texts[i] = ids[i] == -1 ? "-1" : Integer.toUnsignedString(ids[i]);
+        }
+        checkProcessCreation(new ProcessCreation(function, null, List.of(texts), null));
     }
 }

@@ -51,6 +51,12 @@ public final class PythonErrors {
         return raise("RuntimeError", message);
     }
 
+    /** A fault of ours, not of the caller's input: Python's SystemError, as CPython raises for an internal error. */
+    @TruffleBoundary
+    public RuntimeException systemError(String message) {
+        return raise("SystemError", message);
+    }
+
     @TruffleBoundary
     public RuntimeException overflowError(String message) {
         return raise("OverflowError", message);

@@ -60,8 +60,12 @@ public final class Wire {
         }
         String[] parts = trimmed.split(" +");
         int[] values = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = unsigned ? Integer.parseUnsignedInt(parts[i]) : Integer.parseInt(parts[i]);
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                values[i] = unsigned ? Integer.parseUnsignedInt(parts[i]) : Integer.parseInt(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected 32-bit integers separated by spaces, not '" + text + "'");
         }
         return values;
     }

@@ -112,6 +112,9 @@ public final class Main {
             return status;
         } catch (PolyglotException e) {
             return exitStatus(e);
+        } catch (IllegalStateException e) {
+            System.err.println("graalpy-os: " + e.getMessage()); // install refused: a GraalPy it does not support
+            return 1;
         }
     }
 

@@ -402,6 +402,7 @@ public final class Libc {
         static final MethodHandle DUP3 = downcall("dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle EXECVE = downcall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
         static final MethodHandle FEXECVE = downcall("fexecve", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle ACCESS = downcall("access", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle LOGIN_TTY = downcall("login_tty", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         /** Same signature as login_tty, harmless: links login_tty's call path in the parent. */
         static final MethodHandle CLOSE_CAPTURING = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
@@ -418,6 +419,18 @@ public final class Libc {
             int ignored = path.equals(MemorySegment.NULL) ? (int) Process.FEXECVE.invokeExact(errnoState, fd, argv, envp)
                             : (int) Process.EXECVE.invokeExact(errnoState, path, argv, envp);
             return errno(errnoState);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    @CConstant public static final int F_OK = 0;
+
+    /** access(2) with F_OK: 0 when {@code path} exists, else errno (ENOENT, ENOTDIR, EACCES, ...). */
+    public static int existence(MemorySegment errnoState, MemorySegment path) {
+        try {
+            int rc = (int) Process.ACCESS.invokeExact(errnoState, path, F_OK);
+            return rc < 0 ? errno(errnoState) : 0;
         } catch (Throwable t) {
             throw rethrow(t);
         }

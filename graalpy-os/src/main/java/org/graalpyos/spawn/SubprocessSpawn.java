@@ -36,7 +36,7 @@ public final class SubprocessSpawn {
                     "exit 255".getBytes(StandardCharsets.US_ASCII));
 
     /** The arguments of fork_exec that a spawn can honour, converted as CPython's clinic does. */
-    public record Request(List<byte[]> executables, List<byte[]> argv, List<byte[]> envp, byte[] cwd, int[] fdsToKeep,
+    public record Request(CheckedExecutables executables, List<byte[]> argv, List<byte[]> envp, byte[] cwd, int[] fdsToKeep,
                     int p2cread, int p2cwrite, int c2pread, int c2pwrite, int errread, int errwrite, int errpipeRead,
                     int errpipeWrite, boolean closeFds, boolean restoreSignals, boolean setsid) {
     }
@@ -45,8 +45,8 @@ public final class SubprocessSpawn {
     }
 
     /**
-     * The child's pid, or {@link #USE_FORK}. Each executable is tried in turn, as CPython's exec
-     * loop does; when every one fails to exec, a stand-in child and the error record on
+     * The child's pid, or {@link #USE_FORK}. Each checked executable is tried in turn, as CPython's
+     * exec loop does; when every one fails to exec, a stand-in child and the error record on
      * errpipe_write tell subprocess what CPython's child would have.
      */
     public static int spawn(Request request) {
@@ -57,20 +57,25 @@ public final class SubprocessSpawn {
         int firstError = 0;
         int lastError = 0;
         boolean execErrorsOnly = true;
-        for (byte[] executable : request.executables()) {
-            try {
-                return PosixSpawn.spawn(new SpawnRequest(false, executable, request.argv(), request.envp(), actions, null, false,
-                                request.setsid(), null, request.restoreSignals() ? RESTORED_SIGNALS : null, null, null));
-            } catch (NativeError e) {
-                // the next executable, as CPython's loop: it reports the first error but ENOENT/ENOTDIR, else the last
-                lastError = e.errno();
-                if (firstError == 0 && lastError != Errno.ENOENT && lastError != Errno.ENOTDIR) {
-                    firstError = lastError;
+        CheckedExecutables executables = request.executables();
+        for (int i = 0; i < executables.size(); i++) {
+            int error = executables.error(i);
+            if (error == 0) {
+                try {
+                    return PosixSpawn.spawn(new SpawnRequest(false, executables.path(i), request.argv(), request.envp(), actions, null, false,
+                                    request.setsid(), null, request.restoreSignals() ? RESTORED_SIGNALS : null, null, null));
+                } catch (NativeError e) {
+                    error = e.errno();
+                } catch (SpawnSetupError e) {
+                    return USE_FORK;
                 }
-                execErrorsOnly &= isExecOnlyError(lastError);
-            } catch (SpawnSetupError e) {
-                return USE_FORK;
             }
+            // the next executable, as CPython's loop: it reports the first error but ENOENT/ENOTDIR, else the last
+            lastError = error;
+            if (firstError == 0 && lastError != Errno.ENOENT && lastError != Errno.ENOTDIR) {
+                firstError = lastError;
+            }
+            execErrorsOnly &= isExecOnlyError(lastError);
         }
         // a chdir or dup2 failure looks the same from here, but CPython reports it as "noexec": the fork path does
         if (lastError == 0 || !execErrorsOnly || request.cwd() != null || request.errpipeWrite() < 0) {

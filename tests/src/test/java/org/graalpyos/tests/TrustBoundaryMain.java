@@ -1,0 +1,107 @@
+package org.graalpyos.tests;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+import org.graalpyos.embed.GraalPyOs;
+
+/**
+ * An embedding application whose ProcessCreationPolicy vetoes everything, and a script that calls
+ * every builtin graalpy-os puts within Python's reach with hostile argument lists (run in its own
+ * JVM by TrustBoundaryTest: some builtins are os._exit, os.abort or resource.prlimit, which the
+ * script calls only with arguments they must refuse). Prints the script's report, then the number
+ * of times the policy was asked.
+ */
+public final class TrustBoundaryMain {
+    private TrustBoundaryMain() {
+    }
+
+    public static void main(String[] args) {
+        String marker = args[0];
+        AtomicInteger asked = new AtomicInteger();
+        try (Context context = GraalPyOs.contextBuilder().allowNativeAccess(true).allowCreateProcess(true).allowCreateThread(true)
+                        .allowIO(IOAccess.ALL).option("engine.WarnInterpreterOnly", "false").option("log.python.level", "SEVERE").build()) {
+            GraalPyOs.install(context, creation -> {
+                asked.incrementAndGet();
+                throw new SecurityException("vetoed: " + creation.function());
+            });
+            context.getBindings("python").putMember("marker", marker);
+            Value report = context.eval("python", SCRIPT);
+            System.out.println(report.asString());
+        }
+        System.out.println("policy asked " + asked.get());
+    }
+
+    private static final String SCRIPT = """
+                    import os, random, sys
+                    import graalpy_os._native
+
+                    native = graalpy_os._native.builtins._native
+                    parent = os.getpid()
+                    touch = "sh\\0-c\\0touch " + marker + "\\0"
+                    VALUES = ["0\\0", "0 1\\0", "2 1\\0", 0, 1, -1, 2**31, -2**31 - 1, 2**63, -2**63, 2**64, True, False, None, 1.5, "", "-", "x y",
+                              "0 x", "/bin/sh\\0", touch, "/usr/bin/touch\\0", "touch\\0" + marker + "\\0", "\\udcff",
+                              b"/bin/sh", [], [1, 2], (), {}, object(), native, os, int, str]
+                    NOT_NUMBERS = [v for v in VALUES if not isinstance(v, (int, float))]
+                    # os._exit, os.abort, resource.prlimit, os.login_tty: legitimate for Python code, so only
+                    # called with arguments they must refuse
+                    ONLY_REFUSED = {"exit_process", "abort", "prlimit", "login_tty"}
+                    outcomes = {}
+                    calls = 0
+
+                    def attempt(name, arguments):
+                        global calls
+                        calls += 1
+                        try:
+                            getattr(native, name)(*arguments)
+                            kind = "returned"
+                        except BaseException as e:
+                            kind = type(e).__name__
+                        if os.getpid() != parent:  # a fork that was not vetoed: the child must not go on
+                            open(marker, "w").close()
+                            os._exit(0)
+                        outcomes.setdefault(kind, set()).add(name)
+
+                    rng = random.Random(20261203)
+                    # dir() adds GraalPy's ForeignObject methods, not ours; of those, __setattr__ with a name that is
+                    # not a str ends GraalPy 25.0.1 itself (IllegalMonitorStateException releasing its GIL)
+                    names = sorted(n for n in dir(native) if not n.startswith("__"))
+                    for name in names:
+                        pool = NOT_NUMBERS if name in ONLY_REFUSED else VALUES
+                        for arity in range(0, 21):
+                            for _ in range(25 if name not in ONLY_REFUSED else 5):
+                                arguments = [rng.choice(pool) for _ in range(arity)]
+                                if name in ONLY_REFUSED and arity > 0 and not any(a in NOT_NUMBERS for a in arguments):
+                                    continue
+                                if name in ONLY_REFUSED and arity == 0:
+                                    continue
+                                attempt(name, arguments)
+                    # the issue's call (with the flag that once skipped the policy), its 18-argument form,
+                    # the child-only builtins with well-formed arguments, and the other creators
+                    attempt("subprocess_spawn", ["/bin/sh\\0", touch, True, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1,
+                                                 False, False, False, False])
+                    attempt("subprocess_spawn", ["/bin/sh\\0", touch, True, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1,
+                                                 False, False, False])
+                    attempt("subprocess_fork", ["/bin/sh\\0", touch, False, "", "", -1, -1])
+                    attempt("subprocess_child_setup", ["", -1, -1, -1, -1, -1, -1, -1, -1, False, "", -1, False, False, -1])
+                    attempt("subprocess_child_exec", [3, False, ""])
+                    attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, "-"])
+                    attempt("check_process_creation", ["posix_spawn", "/bin/sh", touch, "-"])
+                    attempt("setreuid", [-1, -1])
+                    attempt("setregid", [-1, -1])
+                    attempt("setgroups", [""])
+                    for search_path in (False, True):
+                        attempt("posix_spawn", [search_path, "/bin/sh", "/bin/sh", touch, "", "", -2**63, False, False, "-", "-",
+                                                -2**63, -2**63])
+                    try:
+                        os.waitpid(-1, os.WNOHANG)
+                        unreaped = "a child exists"
+                    except ChildProcessError:
+                        unreaped = "no child"
+                    lines = [f"{kind}: {' '.join(sorted(outcomes[kind]))}" for kind in sorted(outcomes)]
+                    "\\n".join([f"calls {calls}", f"builtins {' '.join(names)}", unreaped, *lines])
+                    """;
+}
