@@ -8,12 +8,13 @@ the whole JVM from C (~40 ms a call); GraalPy's runs only where the spawn cannot
 child, or fails: then it reports the child's error as CPython's child does. A call that uses any
 of them is CPython's subprocess_fork_exec_impl: the
 clinic's conversions, its checks and messages, gc disabled around a preexec_fn, then a fork of
-the JVM (os.fork's machinery without its audit event, and with the at-fork hooks and import lock
-only when preexec_fn is given, as PyOS_BeforeFork/AfterFork are there) and in the child
-CPython's child_exec: the native steps before preexec_fn (subprocess_child_setup), preexec_fn,
-then close_fds and the exec loop (subprocess_child_exec, which writes its own failure and ends the
-child: once the JVM's fds are closed no Python may run). A failure reaches the parent through
-errpipe_write in the format subprocess.py parses; the child then ends with _exit(255) and never
+the JVM (subprocess_fork: os.fork's machinery without its audit event, and with the at-fork hooks
+and import lock only when preexec_fn is given, as PyOS_BeforeFork/AfterFork are there) and in the
+child CPython's child_exec, planned once in the parent (org.graalpyos.subprocess.ChildPlan): the
+native steps before preexec_fn (subprocess_child_setup), preexec_fn, then close_fds and the exec
+loop (subprocess_child_exec: once the JVM's fds are closed no Python may run). A failure reaches
+the parent through errpipe_write in the format subprocess.py parses, written by the builtins
+(subprocess_child_fail for preexec_fn's), which then end the child with _exit(255): it never
 returns into its caller's code.
 """
 
@@ -30,7 +31,9 @@ _INT_MAX = 2**31 - 1
 _INT_MIN = -2**31
 _INTS = {int}
 _BYTES = {bytes}
-_PREEXEC_FAILED = "SubprocessError:0:Exception occurred in preexec_fn."
+# pgid_to_set, child_umask, groups, gid, uid: what a spawned child leaves as it is
+_SPAWN_DEFAULTS = (-1, -1, "", -1, -1)
+_PREEXEC_FAILED = "Exception occurred in preexec_fn."
 
 _original = None
 _fork_enabled = True
@@ -115,9 +118,9 @@ def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_li
     if executables is None or env is None or _launcher_replaces(executable_list):
         return None
     return _native.builtins.subprocess_spawn(
-        executables, argv + "\0", env_list is None, env, cwd is not None, cwd or "", " ".join(map(str, pass_fds)),
+        executables, argv + "\0", env_list is not None, env, cwd is not None, cwd or "", " ".join(map(str, pass_fds)),
         p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, close_fds,
-        restore_signals, call_setsid)
+        restore_signals, call_setsid, *_SPAWN_DEFAULTS)
 
 
 def _plain_items(sequence):
@@ -196,9 +199,9 @@ def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2
         return None
     executables, argv = _graalpy_launcher(executables, argv)
     return _native.builtins.subprocess_spawn(
-        _wire.items(executables), _wire.items(argv), env is None, _wire.items(env or ()), cwd_bytes is not None,
+        _wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()), cwd_bytes is not None,
         _wire.text(cwd_bytes or b""), " ".join(map(str, fds_to_keep)), *fds, close_fds, bool(restore_signals),
-        bool(call_setsid))
+        bool(call_setsid), *_SPAWN_DEFAULTS)
 
 
 def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list,
@@ -239,19 +242,12 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
         uid = _ID_UNCHANGED if uid is None else id_converter(uid, "uid")
         executables, argv = _graalpy_launcher(executables, argv)
 
-        _native.builtins.subprocess_prepare()  # the sandbox's check, then the child's calls linked
-        refusal = str(_native.builtins.fork_prepare())  # ZGC, unreadable JVM state: why this JVM cannot fork
-        if refusal:
-            raise RuntimeError(refusal)
-        _link_child_write(errpipe_write)
-
-        plan = (_wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()),
-                " ".join(map(str, groups)), gid, uid)
-        setup = (" ".join(map(str, fds_to_keep)), p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
-                 errpipe_read, errpipe_write, cwd_bytes is not None, (cwd_bytes or b"").decode("latin-1"),
-                 child_umask, restore_signals, call_setsid, pgid_to_set)
-        execute = (errpipe_write, close_fds, " ".join(map(str, fds_to_keep)))
-        return _fork(plan, setup, preexec_fn, execute, errpipe_write)
+        # subprocess_fork raises RuntimeError where this JVM cannot fork (ZGC, unreadable JVM state)
+        plan = (_wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()), cwd_bytes is not None,
+                (cwd_bytes or b"").decode("latin-1"), " ".join(map(str, fds_to_keep)), p2cread, p2cwrite, c2pread, c2pwrite,
+                errread, errwrite, errpipe_read, errpipe_write, close_fds, restore_signals, call_setsid, pgid_to_set,
+                child_umask, " ".join(map(str, groups)), gid, uid)
+        return _fork(plan, preexec_fn)
     finally:
         if gc_was_enabled:
             import gc
@@ -259,9 +255,9 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
             gc.enable()
 
 
-def _fork(plan, setup, preexec_fn, execute, errpipe_write):
+def _fork(plan, preexec_fn):
     """do_fork_exec: PyOS_BeforeFork/AfterFork_Parent around the fork only for a preexec_fn; the
-    programs and credentials of the plan are what the host's policy sees and the child runs."""
+    plan (org.graalpyos.subprocess.ChildPlan) is what the host's policy sees and the child runs."""
     with_hooks = preexec_fn is not None
     if with_hooks:
         fork.before_fork()
@@ -272,41 +268,32 @@ def _fork(plan, setup, preexec_fn, execute, errpipe_write):
             fork.after_fork_parent()
         raise
     if pid == 0:
-        _child(setup, preexec_fn, execute, errpipe_write)
+        _child(preexec_fn)
     if with_hooks:
         fork.after_fork_parent()
     return pid
 
 
-def _child(setup, preexec_fn, execute, errpipe_write):
-    """The forked child: never returns, whatever happens."""
+def _child(preexec_fn):
+    """The forked child: never returns, whatever happens. Each failure is reported on errpipe_write
+    by the builtins, which then end the child: the setup's, preexec_fn's, the exec's."""
+    builtins = _native.builtins
     try:
         try:
             if preexec_fn is not None:
                 fork.after_fork_child()  # PyOS_AfterFork_Child
-            record = _native.builtins.subprocess_child_setup(*setup)
-            if not record and preexec_fn is not None:
+            builtins.subprocess_child_setup()
+            if preexec_fn is not None:
                 try:
                     preexec_fn()
                 except BaseException:
-                    record = _PREEXEC_FAILED
-            if not record:
-                # closes the fds, execs; on failure writes its record and ends the child itself:
-                # with the JVM's own fds closed, no Python code may run any more
-                _native.builtins.subprocess_child_exec(*execute)
+                    builtins.subprocess_child_fail(_PREEXEC_FAILED)
+            # closes the fds and execs: with the JVM's own fds closed, no Python code may run any more
+            builtins.subprocess_child_exec()
         except BaseException as error:
-            record = f"SubprocessError:0:graalpy-os: the forked child failed before exec ({type(error).__name__})"
-        os.write(errpipe_write, str(record).encode("ascii", "replace"))
+            builtins.subprocess_child_fail(f"graalpy-os: the forked child failed before exec ({type(error).__name__})")
     finally:
-        _native.builtins.exit_process(255)
-
-
-def _link_child_write(errpipe_write):
-    """The child reports through os.write: make its first call happen here, with nothing written."""
-    try:
-        os.write(errpipe_write, b"")
-    except OSError:
-        pass
+        builtins.exit_process(255)
 
 
 def _checked_fds_to_keep(pass_fds):

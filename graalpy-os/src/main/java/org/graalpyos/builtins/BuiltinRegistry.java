@@ -18,7 +18,7 @@ public final class BuiltinRegistry {
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(), new AbortBuiltin(),
                         new LockReinitBuiltin(), new LockAtForkReinitInstallBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
                         new LoginTtyBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
-                        new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessPrepareBuiltin(), new SubprocessChildSetupBuiltin(),
+                        new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessChildSetupBuiltin(), new SubprocessChildFailBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
                         new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());

@@ -11,7 +11,7 @@ import org.graalpyos.embed.ProcessCreation;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Libc;
-import org.graalpyos.spawn.CheckedExecutables;
+import org.graalpyos.subprocess.CheckedExecutables;
 
 /** {@link ProcessCreation}s from the byte strings the builtins receive. */
 final class ProcessCreations {

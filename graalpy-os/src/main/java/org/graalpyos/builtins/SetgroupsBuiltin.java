@@ -1,9 +1,6 @@
 package org.graalpyos.builtins;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
@@ -25,20 +22,11 @@ final class SetgroupsBuiltin implements Builtin {
         context.checkCredentialChange("setgroups", groups);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
-            rc = setgroups(arena, groups);
+            rc = Libc.setgroups(arena, Libc.allocateErrnoState(arena), groups);
         }
         if (rc < 0) {
             throw context.errors().osError(-rc, null);
         }
         return true;
-    }
-
-    /** setgroups(2) with these gid_t values: 0 or -errno. */
-    static int setgroups(Arena arena, int[] groups) {
-        MemorySegment list = groups.length == 0 ? MemorySegment.NULL : arena.allocate(JAVA_INT, groups.length);
-        for (int i = 0; i < groups.length; i++) {
-            list.setAtIndex(JAVA_INT, i, groups[i]);
-        }
-        return Libc.setgroups(Libc.allocateErrnoState(arena), groups.length, list);
     }
 }

@@ -920,9 +920,13 @@ public final class Libc {
         }
     }
 
-    /** setgroups(2) with {@code count} gid_t values at {@code groups}: 0 or -errno. */
-    public static int setgroups(MemorySegment errnoState, long count, MemorySegment groups) {
-        return invokeLongAddress(Child.SETGROUPS, errnoState, count, groups);
+    /** setgroups(2) with these gid_t values (their bits): 0 or -errno. */
+    public static int setgroups(Arena arena, MemorySegment errnoState, int[] groups) {
+        MemorySegment list = groups.length == 0 ? MemorySegment.NULL : arena.allocate(JAVA_INT, groups.length);
+        for (int i = 0; i < groups.length; i++) {
+            list.setAtIndex(JAVA_INT, i, groups[i]);
+        }
+        return invokeLongAddress(Child.SETGROUPS, errnoState, groups.length, list);
     }
 
     /** struct rlimit: rlim_cur, rlim_max, each a 64-bit rlim_t. */

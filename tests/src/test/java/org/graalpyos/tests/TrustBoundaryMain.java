@@ -83,11 +83,14 @@ public final class TrustBoundaryMain {
                     # the child-only builtins with well-formed arguments, and the other creators
                     attempt("subprocess_spawn", ["/bin/sh\\0", touch, True, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1,
                                                  False, False, False, False])
-                    attempt("subprocess_spawn", ["/bin/sh\\0", touch, True, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1,
-                                                 False, False, False])
-                    attempt("subprocess_fork", ["/bin/sh\\0", touch, False, "", "", -1, -1])
-                    attempt("subprocess_child_setup", ["", -1, -1, -1, -1, -1, -1, -1, -1, False, "", -1, False, False, -1])
-                    attempt("subprocess_child_exec", [3, False, ""])
+                    well_formed = ["/bin/sh\\0", touch, False, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1, False, False, False,
+                                   -1, -1, "", -1, -1]
+                    attempt("subprocess_spawn", well_formed)
+                    attempt("subprocess_fork", well_formed)
+                    attempt("subprocess_fork", well_formed[:18] + [-1, -1, "0", 0, 0])
+                    attempt("subprocess_child_setup", [])
+                    attempt("subprocess_child_exec", [])
+                    attempt("subprocess_child_fail", ["x"])
                     attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, "-"])
                     attempt("check_process_creation", ["posix_spawn", "/bin/sh", touch, "-"])
                     attempt("setreuid", [-1, -1])

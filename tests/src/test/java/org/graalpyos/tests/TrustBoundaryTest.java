@@ -70,7 +70,7 @@ class TrustBoundaryTest {
             assertTrue(EXPECTED_FAILURES.contains(kind), kind + " from " + outcome.getValue());
         }
         for (String creator : List.of("subprocess_spawn", "subprocess_fork", "fork", "execve", "posix_spawn", "subprocess_child_exec",
-                        "subprocess_child_setup", "setreuid", "setregid", "setgroups", "check_process_creation")) {
+                        "subprocess_child_setup", "subprocess_child_fail", "setreuid", "setregid", "setgroups", "check_process_creation")) {
             assertFalse(report.getOrDefault("returned", "").contains(" " + creator + " ") || (" " + report.getOrDefault("returned", "") + " ")
                             .contains(" " + creator + " "), creator + " returned under a vetoing policy");
             assertTrue((" " + report.get("PermissionError") + " ").contains(" " + creator + " "), creator + " never refused: " + lines);

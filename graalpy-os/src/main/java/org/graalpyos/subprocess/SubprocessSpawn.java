@@ -1,23 +1,26 @@
-package org.graalpyos.spawn;
+package org.graalpyos.subprocess;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
 import org.graalpyos.jvm.JvmFiles;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.spawn.FileAction;
+import org.graalpyos.spawn.PosixSpawn;
+import org.graalpyos.spawn.SpawnRequest;
+import org.graalpyos.spawn.SpawnSetupError;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.nativeapi.Signals;
 import org.graalpyos.wait.Wait;
 
 /**
- * subprocess's fork_exec as posix_spawn. CPython's _posixsubprocess uses vfork when no
+ * subprocess's fork_exec as posix_spawn: a {@link ChildPlan} as file actions and attributes. CPython's _posixsubprocess uses vfork when no
  * preexec_fn or credential change needs a real fork; posix_spawn (clone with CLONE_VM|CLONE_VFORK)
  * is the JVM's equivalent, where GraalPy's fork_exec forks the whole JVM (its page tables:
  * ~40 ms a call). The file actions replay CPython's child_exec: pass_fds made inheritable, the
@@ -35,12 +38,6 @@ public final class SubprocessSpawn {
     private static final List<byte[]> STAND_IN_ARGV = List.of("sh".getBytes(StandardCharsets.US_ASCII), "-c".getBytes(StandardCharsets.US_ASCII),
                     "exit 255".getBytes(StandardCharsets.US_ASCII));
 
-    /** The arguments of fork_exec that a spawn can honour, converted as CPython's clinic does. */
-    public record Request(CheckedExecutables executables, List<byte[]> argv, List<byte[]> envp, byte[] cwd, int[] fdsToKeep,
-                    int p2cread, int p2cwrite, int c2pread, int c2pwrite, int errread, int errwrite, int errpipeRead,
-                    int errpipeWrite, boolean closeFds, boolean restoreSignals, boolean setsid) {
-    }
-
     private SubprocessSpawn() {
     }
 
@@ -49,21 +46,21 @@ public final class SubprocessSpawn {
      * exec loop does; when every one fails to exec, a stand-in child and the error record on
      * errpipe_write tell subprocess what CPython's child would have.
      */
-    public static int spawn(Request request) {
-        List<FileAction> actions = fileActions(request);
+    public static int spawn(ChildPlan plan) {
+        List<FileAction> actions = fileActions(plan);
         if (actions == null) {
             return USE_FORK;
         }
         int firstError = 0;
         int lastError = 0;
         boolean execErrorsOnly = true;
-        CheckedExecutables executables = request.executables();
+        CheckedExecutables executables = plan.executables();
         for (int i = 0; i < executables.size(); i++) {
             int error = executables.error(i);
             if (error == 0) {
                 try {
-                    return PosixSpawn.spawn(new SpawnRequest(false, executables.path(i), request.argv(), request.envp(), actions, null, false,
-                                    request.setsid(), null, request.restoreSignals() ? RESTORED_SIGNALS : null, null, null));
+                    return PosixSpawn.spawn(new SpawnRequest(false, executables.path(i), plan.argv(), plan.envp(), actions, null, false,
+                                    plan.setsid(), null, plan.restoreSignals() ? RESTORED_SIGNALS : null, null, null));
                 } catch (NativeError e) {
                     error = e.errno();
                 } catch (SpawnSetupError e) {
@@ -78,10 +75,10 @@ public final class SubprocessSpawn {
             execErrorsOnly &= isExecOnlyError(lastError);
         }
         // a chdir or dup2 failure looks the same from here, but CPython reports it as "noexec": the fork path does
-        if (lastError == 0 || !execErrorsOnly || request.cwd() != null || request.errpipeWrite() < 0) {
+        if (lastError == 0 || !execErrorsOnly || plan.cwd() != null || plan.errpipeWrite() < 0) {
             return USE_FORK;
         }
-        return reportExecFailure(request.errpipeWrite(), firstError != 0 ? firstError : lastError);
+        return reportExecFailure(plan.errpipeWrite(), firstError != 0 ? firstError : lastError);
     }
 
     /** What exec(2) returns and no file action of ours (dup2, close, closefrom) can. */
@@ -94,7 +91,7 @@ public final class SubprocessSpawn {
     }
 
     /**
-     * CPython's child that failed to exec writes "OSError:&lt;hex errno&gt;:" and exits 255:
+     * CPython's child that failed to exec writes its {@link ErrorRecord} and exits 255:
      * subprocess reads the record, reaps the child and raises. The record is written here and
      * the child is a stand-in, where GraalPy's fork_exec would fork the whole JVM (~40 ms) to say it.
      */
@@ -106,11 +103,9 @@ public final class SubprocessSpawn {
         } catch (NativeError | SpawnSetupError e) {
             return USE_FORK;
         }
-        // a StringBuilder, not +: string concatenation links a call site on first use, which a forked JVM child must not
-        byte[] record = new StringBuilder("OSError:").append(Integer.toHexString(errno)).append(':').toString()
-                        .getBytes(StandardCharsets.US_ASCII);
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.write(errpipeWrite, arena.allocateFrom(JAVA_BYTE, record), record.length) == record.length) {
+            MemorySegment record = arena.allocate(ErrorRecord.SIZE);
+            if (ErrorRecord.write(errpipeWrite, record, ErrorRecord.osError(record, errno, ErrorRecord.Stage.EXEC))) {
                 return standIn;
             }
         }
@@ -119,7 +114,7 @@ public final class SubprocessSpawn {
     }
 
     /** child_exec's fd steps in its order, or null when posix_spawn cannot perform them. */
-    private static List<FileAction> fileActions(Request r) {
+    public static List<FileAction> fileActions(ChildPlan r) {
         if (r.c2pwrite() == 0 || r.errwrite() == 0 || r.errwrite() == 1) {
             return null; // CPython first dups such an fd out of the way (#12607)
         }

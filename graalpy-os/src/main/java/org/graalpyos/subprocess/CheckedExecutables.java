@@ -1,4 +1,4 @@
-package org.graalpyos.spawn;
+package org.graalpyos.subprocess;
 
 import java.util.List;
 
