@@ -2,7 +2,7 @@
 
 install() runs once per context, before user code, and puts the functions and constants of the
 submodules into ``posix`` and ``os`` (and their ``__all__``), as CPython's posixmodule exports them.
-What guards process creation (fork_exec, os.system under the policy, os.fork, the at-fork hooks) is
+What guards process creation (fork_exec, os.system, os.fork, the at-fork hooks) is
 installed at once; the submodules that only export functions and constants (_LAZY_EXPORTS) are
 imported when the program first uses one of their names, through ``__getattr__`` of ``os`` and
 ``posix`` (PEP 562): each costs start-up time in GraalPy's interpreter (docs/startup.md).
@@ -34,7 +34,7 @@ def install(native, options=""):
     from . import _native
 
     _native.set(native)
-    from . import after_import, atexit_, audit, credentials, exec_, fork, fork_exec, lock_reinit, native_id, policy
+    from . import after_import, atexit_, audit, credentials, exec_, fork, fork_exec, lock_reinit, native_id, system
 
     audit.install()
     atexit_.install()
@@ -46,8 +46,14 @@ def install(native, options=""):
     # __getattr__ does not provide
     for module in (fork, credentials, exec_):
         _export_to_posix(os, posix, module.exports(fork_enabled) if module is fork else module.exports())
-    fork_exec.install(fork_enabled)
-    policy.install()
+    import _posixsubprocess
+
+    graalpy_fork_exec = _posixsubprocess.fork_exec
+    # GraalPy's own, which ask no policy: Java holds them, Python keeps no reference
+    _native.builtins.hold_graalpy_process_creators(graalpy_fork_exec, posix.system)
+    fork_exec.install(graalpy_fork_exec, fork_enabled)
+    system.install()
+    del graalpy_fork_exec
     after_import.register("multiprocessing.context", _patch_with("multiprocessing_"))
     after_import.register("multiprocessing.forkserver", _patch_with("forkserver"))
     after_import.register("multiprocessing.managers", _patch_with("managers_"))

@@ -5,7 +5,7 @@ def _graalpy_os_bootstrap(native, options):
     import sys
     from importlib.machinery import ModuleSpec
 
-    native.bind(builtins)
+    native.bind(builtins, None)
 
     class ShimLoader:
         """Loads one graalpy_os module from the text the builtins serve from our jar."""

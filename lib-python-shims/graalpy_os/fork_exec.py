@@ -3,9 +3,10 @@
 GraalPy's fork_exec (subprocess.Popen's path when it does not use posix_spawn) raises
 "RuntimeError: preexec_fn not supported" and ignores pgid_to_set, gid, extra_groups, uid and
 child_umask. A call that uses none of them is what CPython does with vfork: here a posix_spawn
-replaying CPython's child steps (org.graalpyos.spawn.SubprocessSpawn), where GraalPy's own forks
-the whole JVM from C (~40 ms a call); GraalPy's runs only where the spawn cannot reproduce the
-child, or fails: then it reports the child's error as CPython's child does. A call that uses any
+replaying CPython's child steps (org.graalpyos.subprocess.SubprocessSpawn), where GraalPy's own
+forks the whole JVM from C (~40 ms a call); GraalPy's, which only Java holds, runs where the spawn
+cannot reproduce the child, or fails, with the values the host's policy saw: then it reports the
+child's error as CPython's child does. A call that uses any
 of them is CPython's subprocess_fork_exec_impl: the
 clinic's conversions, its checks and messages, gc disabled around a preexec_fn, then a fork of
 the JVM (subprocess_fork: os.fork's machinery without its audit event, and with the at-fork hooks
@@ -21,7 +22,7 @@ returns into its caller's code.
 import os
 import sys
 
-from . import _native, _wire, fork, policy
+from . import _native, _wire, fork
 from ._convert import c_int, fs_converter
 from .credentials import MAX_GROUPS, id_converter
 
@@ -35,7 +36,6 @@ _BYTES = {bytes}
 _SPAWN_DEFAULTS = (-1, -1, "", -1, -1)
 _PREEXEC_FAILED = "Exception occurred in preexec_fn."
 
-_original = None
 _fork_enabled = True
 
 
@@ -61,28 +61,22 @@ def fork_exec(*args, **kwargs):
     Returns: the child process's PID.
 
     Raises: Only on an error in the parent process."""
-    if kwargs or len(args) != _ARGUMENT_COUNT:
-        if len(args) > 5:
-            _check_policy(args)
-        return _original(*args, **kwargs)
+    if kwargs:
+        raise TypeError("fork_exec() takes no keyword arguments")
+    if len(args) != _ARGUMENT_COUNT:
+        raise TypeError(f"fork_exec expected {_ARGUMENT_COUNT} arguments, got {len(args)}")
     pid = _plain_spawn(*args)
     if pid is not None:
-        return pid or _graalpy_fork_exec(args, checked=True)
+        return pid
     feature = _feature_needing_fork(args)
     if feature is None:
         pid = _spawn(*args)
-        return pid or _graalpy_fork_exec(args, checked=pid is not None)
-    if not _fork_enabled:
+        if pid is not None:
+            return pid
+    elif not _fork_enabled:
         # GraalPy's would ignore it silently (run as root instead of user=, ...): refuse instead
         raise RuntimeError(f"{feature} not supported")
     return _fork_exec(*args)
-
-
-def _check_policy(args):
-    """The host policy's check before GraalPy's own fork_exec, which performs none."""
-    process_args, executable_list, env_list = args[0], args[1], args[5]
-    executable_list = executable_list if isinstance(executable_list, (list, tuple)) else ()
-    policy.check("fork_exec", executable_list[0] if executable_list else None, process_args or (), env_list)
 
 
 def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread,
@@ -91,8 +85,7 @@ def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_li
     """Popen's usual call: exact str, bytes, int and bool arguments that no conversion could
     reject, ASCII argv and cwd (their wire text is their fs-encoding), no feature needing a fork.
     Spawned at once (what _spawn does, in interpreted steps of about a microsecond each, took
-    ~300 µs of a ~70 µs CPython fork_exec). The pid, 0 when the fork path must run, or None for
-    any other call."""
+    ~300 µs of a ~70 µs CPython fork_exec). The pid, or None for any other call."""
     if (preexec_fn is not None or gid is not None or extra_groups is not None or uid is not None
             or type(pgid_to_set) is not int or not _INT_MIN <= pgid_to_set < 0
             or type(child_umask) is not int or not _INT_MIN <= child_umask < 0
@@ -135,21 +128,6 @@ def _plain_items(sequence):
     return None if joined.count(b"\0") != len(sequence) - 1 else joined.decode("latin-1") + "\0"
 
 
-def _graalpy_fork_exec(args, checked):
-    """GraalPy's own, whose child restores no signal: restore_signals is done around it
-    (org.graalpyos.spawn.ExecDefaultSignals); the policy's check first unless subprocess_spawn
-    made it (GraalPy's performs none)."""
-    if not checked:
-        _check_policy(args)
-    if not args[14]:  # restore_signals
-        return _original(*args)
-    _native.builtins.exec_default_signals(True)
-    try:
-        return _original(*args)
-    finally:
-        _native.builtins.exec_default_signals(False)
-
-
 def _feature_needing_fork(args):
     """The first Popen feature GraalPy's fork_exec lacks, or None."""
     pgid_to_set, gid, extra_groups, uid, child_umask, preexec_fn = args[16:22]
@@ -173,10 +151,10 @@ def _feature_needing_fork(args):
 
 def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite,
            errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, *_):
-    """The child by posix_spawn; 0 when the fork path must run after the builtin's check, None
-    when it must run without one (GraalPy's fork_exec also raises CPython's errors for the
-    arguments rejected here, but for the sequences of bytes, whose errors are raised here in
-    CPython's order: it cuts an item at a NUL)."""
+    """The child by posix_spawn (or GraalPy's fork_exec, which subprocess_spawn calls where a spawn
+    cannot reproduce the child): its pid, or None for arguments the fork path converts, in
+    CPython's order and with its errors (but for the sequences of bytes, whose errors are raised
+    here in CPython's order)."""
     try:
         fds = [c_int(fd) for fd in (p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write)]
         if not isinstance(pass_fds, tuple) or not isinstance(process_args, (list, tuple)):
@@ -391,17 +369,15 @@ def _launcher_command():
     return _launcher[1]
 
 
-def install(fork_enabled=True):
-    """Replace _posixsubprocess.fork_exec (and subprocess's copy, if already imported)."""
-    global _original, _fork_enabled
+def install(graalpy_fork_exec, fork_enabled=True):
+    """Replace GraalPy's _posixsubprocess.fork_exec, which Java holds from now on (and subprocess's
+    copy, if already imported)."""
+    global _fork_enabled
     import _posixsubprocess
 
     _fork_enabled = fork_enabled
-    if _posixsubprocess.fork_exec is fork_exec:
-        return
-    _original = _posixsubprocess.fork_exec
     fork_exec.__module__ = "_posixsubprocess"
     _posixsubprocess.fork_exec = fork_exec
     subprocess = sys.modules.get("subprocess")
-    if subprocess is not None and getattr(subprocess, "_fork_exec", None) is _original:
+    if subprocess is not None and getattr(subprocess, "_fork_exec", None) is graalpy_fork_exec:
         subprocess._fork_exec = fork_exec

@@ -4,7 +4,7 @@ import org.graalpyos.language.Args;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 
-/** bind(builtins_module), once: from now on our errors are Python's own exception types. */
+/** bind(builtins_module, None), once: from now on our errors are Python's own exception types. */
 final class BindBuiltin implements Builtin {
     @Override
     public String name() {
@@ -13,9 +13,8 @@ final class BindBuiltin implements Builtin {
 
     @Override
     public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
-        context.claimOnce(name());
-        context.errors().bind(args[0]);
+        Args.expectCount(context, name(), args, 2);
+        context.bind(args[0], args[1]);
         return true;
     }
 }

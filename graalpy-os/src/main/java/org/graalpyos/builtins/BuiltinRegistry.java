@@ -10,7 +10,7 @@ public final class BuiltinRegistry {
     private BuiltinRegistry() {
     }
 
-    /** The stress run's figures (-Dgraalpyos.diagnostics=true); never in production. */
+    /** The stress run's and tests' figures (-Dgraalpyos.diagnostics=true); never in production. */
     private static final boolean DIAGNOSTICS = Boolean.getBoolean("graalpyos.diagnostics");
 
     public static List<Builtin> all() {
@@ -20,7 +20,7 @@ public final class BuiltinRegistry {
                         new LoginTtyBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
                         new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessChildSetupBuiltin(), new SubprocessChildFailBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
-                        new CheckProcessCreationBuiltin(), new NativeThreadIdBuiltin(), new ExecDefaultSignalsBuiltin(),
+                        new HoldGraalPyProcessCreatorsBuiltin(), new SystemBuiltin(), new NativeThreadIdBuiltin(),
                         new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());
         if (!DIAGNOSTICS) {
             return production;
@@ -28,6 +28,7 @@ public final class BuiltinRegistry {
         List<Builtin> all = new ArrayList<>(production);
         all.add(new ForkRetriesBuiltin());
         all.add(new HeapAfterGcBuiltin());
+        all.add(new GraalPyForkExecCallsBuiltin());
         return all;
     }
 }

@@ -21,8 +21,9 @@ final class ForkBuiltin implements Builtin {
         return forkJvm(context);
     }
 
-    /** The JVM's fork, after the caller's checks: Python's errors for a refusal or a failed fork(2). */
+    /** The JVM's fork, after the caller's checks and unless the host disallowed it: Python's errors for a refusal or a failed fork(2). */
     static int forkJvm(OsContext context) {
+        context.checkFork("fork");
         try {
             return ForkProtocol.get().fork();
         } catch (ForkProtocol.Refused e) {

@@ -28,9 +28,10 @@ final class ProcessCreations {
      * subprocess's candidates as the host's policy allows them: each that exists is shown to the
      * policy in order. A veto of the first that exists is PermissionError; a later veto ends the
      * list there (that program would only run after an allowed one failed to exec). When none
-     * exists the policy still sees the call, with the first candidate.
+     * exists the policy still sees the call, with the first candidate. A relative candidate is
+     * the child's after its chdir: checked, and shown, as cwd/candidate.
      */
-    static CheckedExecutables checkedExecutables(OsContext context, String function, List<byte[]> candidates, List<byte[]> argv,
+    static CheckedExecutables checkedExecutables(OsContext context, String function, List<byte[]> candidates, byte[] cwd, List<byte[]> argv,
                     List<byte[]> environment) {
         int[] errors = new int[candidates.size()];
         int allowed = candidates.size();
@@ -38,11 +39,12 @@ final class ProcessCreations {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
             for (int i = 0; i < candidates.size(); i++) {
-                errors[i] = Libc.existence(errnoState, CStrings.of(arena, candidates.get(i)));
+                byte[] program = inChildsCwd(candidates.get(i), cwd);
+                errors[i] = Libc.existence(errnoState, CStrings.of(arena, program));
                 if (errors[i] != 0) {
                     continue;
                 }
-                String veto = context.vetoOf(of(function, candidates.get(i), argv, environment));
+                String veto = context.vetoOf(of(function, program, argv, environment));
                 if (veto != null) {
                     if (!anyExists) {
                         throw context.errors().permissionError(veto);
@@ -54,9 +56,20 @@ final class ProcessCreations {
             }
         }
         if (!anyExists) {
-            context.checkProcessCreation(of(function, candidates.isEmpty() ? null : candidates.getFirst(), argv, environment));
+            context.checkProcessCreation(of(function, candidates.isEmpty() ? null : inChildsCwd(candidates.getFirst(), cwd), argv, environment));
         }
         return new CheckedExecutables(List.copyOf(candidates.subList(0, allowed)), Arrays.copyOf(errors, allowed));
+    }
+
+    /** The program a child that changed to cwd (null: none) runs for this path. */
+    private static byte[] inChildsCwd(byte[] path, byte[] cwd) {
+        if (cwd == null || (path.length > 0 && path[0] == '/')) {
+            return path;
+        }
+        byte[] joined = Arrays.copyOf(cwd, cwd.length + 1 + path.length);
+        joined[cwd.length] = '/';
+        System.arraycopy(path, 0, joined, cwd.length + 1, path.length);
+        return joined;
     }
 
     static ProcessCreation fork() {

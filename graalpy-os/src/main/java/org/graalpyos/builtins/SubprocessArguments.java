@@ -41,7 +41,7 @@ final class SubprocessArguments {
         int gid = (int) Args.toLong(context, args[21]);
         int uid = (int) Args.toLong(context, args[22]);
         context.checkCreateProcess("fork_exec");
-        ChildPlan plan = new ChildPlan(ProcessCreations.checkedExecutables(context, "fork_exec", candidates, argv, envp), argv, envp, cwd,
+        ChildPlan plan = new ChildPlan(ProcessCreations.checkedExecutables(context, "fork_exec", candidates, cwd, argv, envp), argv, envp, cwd,
                         fdsToKeep, fds[0], fds[1], fds[2], fds[3], fds[4], fds[5], fds[6], fds[7], closeFds, restoreSignals, setsid, pgid,
                         umask, groups, gid, uid);
         if (groups.length > 0) {

@@ -6,9 +6,10 @@ import org.graalpyos.subprocess.ChildPlan;
 import org.graalpyos.subprocess.SubprocessSpawn;
 
 /**
- * subprocess_spawn(fork_exec's converted arguments, {@link SubprocessArguments}): the child by
- * posix_spawn; its pid, or 0 when the fork path must run. A process group, umask or credentials
- * need the fork path (subprocess_fork): ValueError here.
+ * subprocess_spawn(fork_exec's converted arguments, {@link SubprocessArguments}) → pid: the child
+ * by posix_spawn, or by GraalPy's fork_exec where a spawn cannot reproduce it or failed
+ * ({@link GraalPyForkExec}). A process group, umask or credentials need the fork path
+ * (subprocess_fork): ValueError here.
  */
 final class SubprocessSpawnBuiltin implements Builtin {
     @Override
@@ -22,6 +23,7 @@ final class SubprocessSpawnBuiltin implements Builtin {
         if (plan.needsFork()) {
             throw context.errors().valueError(name() + "() cannot set a process group, umask or credentials: subprocess_fork does");
         }
-        return SubprocessSpawn.spawn(plan);
+        int pid = SubprocessSpawn.spawn(plan);
+        return pid != SubprocessSpawn.USE_FORK ? pid : GraalPyForkExec.run(context, plan);
     }
 }

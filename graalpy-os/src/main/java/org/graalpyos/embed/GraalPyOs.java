@@ -50,7 +50,10 @@ public final class GraalPyOs {
 
     /** What an embedder can leave out. */
     public enum Option {
-        /** No os.fork (hasattr(os, "fork") is False), as on stock GraalPy. */
+        /**
+         * No fork of the JVM for Python code: no os.fork (hasattr(os, "fork") is False), as on stock
+         * GraalPy, and every builtin that would fork refuses (subprocess still spawns).
+         */
         NO_FORK
     }
 
@@ -96,7 +99,7 @@ public final class GraalPyOs {
         for (Option option : options) {
             words.append(option.name().toLowerCase(java.util.Locale.ROOT)).append(' ');
         }
-        builtins.invokeMember("set_process_creation_policy", policy);
+        builtins.invokeMember("set_process_creation_policy", policy, !java.util.List.of(options).contains(Option.NO_FORK));
         context.eval(BootstrapSource.SOURCE).execute(builtins, words.toString());
         JvmFdsCloseOnExec.markJvmFiles();
     }

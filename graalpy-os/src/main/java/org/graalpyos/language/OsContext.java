@@ -14,8 +14,12 @@ public final class OsContext {
     private final Env env;
     private final OsBuiltins builtins;
     private final PythonErrors errors = new PythonErrors();
+    private final PythonValues values = new PythonValues(errors);
     /** Set once by the host before any Python code (GraalPyOs.install), never by Python. */
     private ProcessCreationPolicy policy;
+    private boolean forkAllowed;
+    private Object graalPyForkExec;
+    private Object graalPySystem;
     /** The builtins of the bootstrap that may run once per Context and have run. */
     private final Set<String> doneOnce = new HashSet<>();
 
@@ -30,6 +34,17 @@ public final class OsContext {
 
     public PythonErrors errors() {
         return errors;
+    }
+
+    public PythonValues values() {
+        return values;
+    }
+
+    /** Once, by the bootstrap: from now on our errors are Python's own exception types, and Java can make Python values. */
+    public void bind(Object pythonBuiltins, Object pythonNone) {
+        claimOnce("bind");
+        errors.bind(pythonBuiltins);
+        values.bind(pythonBuiltins, pythonNone);
     }
 
     public boolean isNativeAccessAllowed() {
@@ -63,8 +78,11 @@ public final class OsContext {
         }
     }
 
-    /** The host's policy; a second call (by Python code, which can reach the builtins) is refused. */
-    public synchronized void setProcessCreationPolicy(Object hostObject) {
+    /**
+     * The host's policy, and whether it allows forking the JVM (GraalPyOs.Option.NO_FORK); a second
+     * call (by Python code, which can reach the builtins) is refused.
+     */
+    public synchronized void setProcessCreationPolicy(Object hostObject, boolean forkAllowed) {
         if (policy != null) {
             throw errors.permissionError("the process creation policy is set by the embedding application, once");
         }
@@ -72,6 +90,33 @@ public final class OsContext {
             throw errors.typeError("expected a ProcessCreationPolicy");
         }
         policy = given;
+        this.forkAllowed = forkAllowed;
+    }
+
+    /** Refuses a fork of the JVM where the embedding application installed graalpy-os with NO_FORK. */
+    public synchronized void checkFork(String function) {
+        if (!forkAllowed) {
+            throw errors.permissionError(function + "() forks, which the embedding application does not allow (GraalPyOs.Option.NO_FORK)");
+        }
+    }
+
+    /**
+     * GraalPy's own process creators (its _posixsubprocess.fork_exec and os.system), which ask no
+     * policy: held here only, so that Python code reaches them only through the builtins that
+     * check first. The bootstrap hands them over once, before any user code.
+     */
+    public synchronized void holdGraalPyProcessCreators(Object forkExec, Object system) {
+        claimOnce("hold_graalpy_process_creators");
+        graalPyForkExec = forkExec;
+        graalPySystem = system;
+    }
+
+    public synchronized Object graalPyForkExec() {
+        return graalPyForkExec;
+    }
+
+    public synchronized Object graalPySystem() {
+        return graalPySystem;
     }
 
     /** Asks the host's policy; a veto becomes PermissionError. Without a policy (no install yet) nothing may be created. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,6 +49,36 @@ class EmbeddingTest {
                             result = f"{loaded_at_start} {listed} {same} {mismatched} {hasattr(os, 'no_such_name')}"
                             """).asString();
             assertEquals("[] True True [] False", result);
+        }
+    }
+
+    @Test
+    void noForkIsEnforcedInJavaNotOnlyByLeavingOsForkOut() {
+        Context context = GraalPyOs.contextBuilder().allowNativeAccess(true).allowCreateProcess(true).allowIO(IOAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false").build();
+        GraalPyOs.install(context, GraalPyOs.Option.NO_FORK);
+        try (Python py = Python.of(context, false)) {
+            String result = py.run("""
+                            import os, subprocess
+                            import graalpy_os._native
+                            native = graalpy_os._native.builtins._native
+                            out = [str(hasattr(os, "fork"))]
+                            for call in (native.fork, lambda: native.subprocess_fork("/bin/true\\0", "true\\0", False, "", False, "", "",
+                                         -1, -1, -1, -1, -1, -1, -1, -1, False, False, False, -1, -1, "", -1, -1)):
+                                try:
+                                    call()
+                                    out.append("forked")
+                                except PermissionError as e:
+                                    out.append(str(e))
+                            out.append(str(subprocess.run(["/bin/true"]).returncode))  # posix_spawn, not a fork
+                            result = "\\n".join(out)
+                            """).asString();
+            String[] lines = result.split("\n");
+            assertEquals("False", lines[0]);
+            for (int i = 1; i <= 2; i++) {
+                assertTrue(lines[i].contains("does not allow (GraalPyOs.Option.NO_FORK)"), result);
+            }
+            assertEquals("0", lines[3]);
         }
     }
 

@@ -39,7 +39,7 @@ class ProcessCreationPolicyTest {
                                 out.append(error_of(call))
                             out.append(error_of(lambda: os.waitpid(-1, os.WNOHANG)))  # no vetoed child exists
                             import graalpy_os._native
-                            out.append(error_of(lambda: graalpy_os._native.builtins.set_process_creation_policy(None)))
+                            out.append(error_of(lambda: graalpy_os._native.builtins.set_process_creation_policy(None, True)))
                             result = "\\n".join(map(str, out))
                             """).asString();
             String[] lines = result.split("\n");

@@ -58,7 +58,14 @@ final class Python implements AutoCloseable {
     }
 
     static Python of(Context context) {
-        GraalPyOs.install(context);
+        return of(context, true);
+    }
+
+    /** install: false when the caller installed graalpy-os itself (with its options). */
+    static Python of(Context context, boolean install) {
+        if (install) {
+            GraalPyOs.install(context);
+        }
         return new Python(context);
     }
 

@@ -92,19 +92,31 @@ public final class TrustBoundaryMain {
                     attempt("subprocess_child_exec", [])
                     attempt("subprocess_child_fail", ["x"])
                     attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, "-"])
-                    attempt("check_process_creation", ["posix_spawn", "/bin/sh", touch, "-"])
                     attempt("setreuid", [-1, -1])
                     attempt("setregid", [-1, -1])
                     attempt("setgroups", [""])
                     for search_path in (False, True):
                         attempt("posix_spawn", [search_path, "/bin/sh", "/bin/sh", touch, "", "", -2**63, False, False, "-", "-",
                                                 -2**63, -2**63])
+                    attempt("system", [touch.replace("\\0", " ")])
+                    # GraalPy's own process creators, which ask no policy, are held by Java only
+                    import _posixsubprocess, posix, subprocess, types
+                    def ours(f):
+                        return isinstance(f, types.FunctionType) and f.__code__.co_filename.startswith("<graalpy-os>")
+                    originals = [name for name, f in (("_posixsubprocess.fork_exec", _posixsubprocess.fork_exec),
+                                                      ("posix.system", posix.system), ("os.system", os.system),
+                                                      ("subprocess._fork_exec", subprocess._fork_exec)) if not ours(f)]
+                    for module_name, module in list(sys.modules.items()):
+                        if module_name.startswith("graalpy_os"):
+                            for name, value in vars(module).items():
+                                if isinstance(value, types.BuiltinFunctionType) and value.__name__ in ("fork_exec", "system"):
+                                    originals.append(f"{module_name}.{name}")
                     try:
                         os.waitpid(-1, os.WNOHANG)
                         unreaped = "a child exists"
                     except ChildProcessError:
                         unreaped = "no child"
                     lines = [f"{kind}: {' '.join(sorted(outcomes[kind]))}" for kind in sorted(outcomes)]
-                    "\\n".join([f"calls {calls}", f"builtins {' '.join(names)}", unreaped, *lines])
+                    "\\n".join([f"calls {calls}", f"builtins {' '.join(names)}", f"originals {' '.join(originals)}", unreaped, *lines])
                     """;
 }
