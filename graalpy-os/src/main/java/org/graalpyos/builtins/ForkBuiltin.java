@@ -17,13 +17,13 @@ final class ForkBuiltin implements Builtin {
     public Object call(OsContext context, Object[] args) {
         Args.expectCount(context, name(), args, 0);
         context.checkCreateProcess("fork");
+        context.checkFork(name());
         context.checkProcessCreation(ProcessCreations.fork());
         return forkJvm(context);
     }
 
-    /** The JVM's fork, after the caller's checks and unless the host disallowed it: Python's errors for a refusal or a failed fork(2). */
+    /** The JVM's fork, after the caller's checks (checkFork among them): Python's errors for a refusal or a failed fork(2). */
     static int forkJvm(OsContext context) {
-        context.checkFork("fork");
         try {
             return ForkProtocol.get().fork();
         } catch (ForkProtocol.Refused e) {

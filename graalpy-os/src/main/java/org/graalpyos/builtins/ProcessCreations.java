@@ -36,6 +36,8 @@ final class ProcessCreations {
         int[] errors = new int[candidates.size()];
         int allowed = candidates.size();
         boolean anyExists = false;
+        List<String> arguments = texts(argv); // decoded once for every candidate the policy sees
+        List<String> entries = environment == null ? null : texts(environment);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Libc.allocateErrnoState(arena);
             for (int i = 0; i < candidates.size(); i++) {
@@ -44,7 +46,7 @@ final class ProcessCreations {
                 if (errors[i] != 0) {
                     continue;
                 }
-                String veto = context.vetoOf(of(function, program, argv, environment));
+                String veto = context.vetoOf(new ProcessCreation(function, text(program), arguments, entries));
                 if (veto != null) {
                     if (!anyExists) {
                         throw context.errors().permissionError(veto);
@@ -56,7 +58,8 @@ final class ProcessCreations {
             }
         }
         if (!anyExists) {
-            context.checkProcessCreation(of(function, candidates.isEmpty() ? null : inChildsCwd(candidates.getFirst(), cwd), argv, environment));
+            context.checkProcessCreation(new ProcessCreation(function, candidates.isEmpty() ? null : text(inChildsCwd(candidates.getFirst(), cwd)),
+                            arguments, entries));
         }
         return new CheckedExecutables(List.copyOf(candidates.subList(0, allowed)), Arrays.copyOf(errors, allowed));
     }

@@ -18,6 +18,7 @@ final class SubprocessForkBuiltin implements Builtin {
 
     @Override
     public Object call(OsContext context, Object[] args) {
+        context.checkFork(name());
         ChildPlan plan = SubprocessArguments.checkedPlan(context, name(), args);
         SubprocessChild.prepare();
         int pid = ForkBuiltin.forkJvm(context);
