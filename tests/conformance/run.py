@@ -58,6 +58,8 @@ CRASHED = "module crashed/timed out"
 NOT_BUILT_RETRIES = 10
 MAX_INFO_LINES = 20
 SLOWEST = 10
+MAX_BACKTRACED = 4
+MAX_OUTPUT_LINES = 15
 DEFAULT_TIMEOUT = 900
 # --all-multiprocessing: modules.txt runs a subset of these (CI's time); this runs them whole, each
 # under a longer timeout (every spawn/forkserver process is a JVM start-up: README.md has estimates)
@@ -225,6 +227,33 @@ def _kill_group(proc):
             continue
 
 
+def _record_where_stuck(session, log):
+    """Appends to the log what the processes of a timed-out run were doing (ps, and gdb's
+    backtraces where gdb is installed); returns the part a hang is diagnosed from: the
+    processes and each one's main thread (a forked child has only that one)."""
+    ps = subprocess.run(["ps", "-o", "pid,ppid,stat,wchan:24,etime,args", "-s", str(session)],
+                        capture_output=True, text=True).stdout
+    log.write(("\n== timed out; processes of the run:\n" + ps).encode())
+    shown = ["processes of the run:"] + [line[:160] for line in ps.splitlines()]
+    pids = [line.split()[0] for line in ps.splitlines()[1:] if line.split()]
+    for pid in pids[:MAX_BACKTRACED] if shutil.which("gdb") else ():
+        try:
+            trace = subprocess.run(["gdb", "-p", pid, "-batch", "-nx", "-ex", "set pagination off",
+                                    "-ex", "thread apply all bt 25"], stdin=subprocess.DEVNULL,
+                                   capture_output=True, text=True, errors="replace", timeout=120).stdout
+        except subprocess.TimeoutExpired:
+            trace = "(gdb did not finish in 120 s)\n"
+        log.write(("== gdb backtraces of %s\n%s" % (pid, trace)).encode())
+        threads = trace.split("\nThread ")
+        # the Java main thread (the launcher's own thread only waits in JLI_Launch for it)
+        main = [t for t in threads[1:] if t.split("\n", 1)[0].endswith(('"java"):', '"main"):'))
+                and "JLI_Launch" not in t]
+        shown += ["pid %s, %d thread(s); its main thread:" % (pid, len(threads) - 1)]
+        shown += [line[:160] for line in (main[:1] or ["(not found)"])[0].splitlines()[:25]]
+    log.flush()
+    return shown
+
+
 def _launch(module, selectors, pythonpath, timeout, results_path, log_path):
     """Runs the launcher; returns (returncode or None on timeout, elapsed)."""
     cwd = os.path.join(WORK, "tmp", module)
@@ -255,6 +284,9 @@ def _launch_in(module, selectors, pythonpath, timeout, results_path, log_path, c
         try:
             rc = proc.wait(timeout)
         except subprocess.TimeoutExpired:
+            log.flush()
+            output = _tail(log_path, MAX_OUTPUT_LINES, None, "\n").splitlines()
+            say("\n".join("    | " + line for line in output + _record_where_stuck(proc.pid, log)))
             _kill_group(proc)
             rc = None
         else:
@@ -283,11 +315,11 @@ def _worse(a, b):
     return a if SEVERITY.index(a[0]) <= SEVERITY.index(b[0]) else b
 
 
-def _tail(path, n=1):
+def _tail(path, n=1, limit=300, separator=" | "):
     try:
         with open(path, "rb") as f:
             lines = [l for l in f.read().decode("utf-8", "replace").splitlines() if l.strip()]
-        return " | ".join(lines[-n:])[-300:]
+        return separator.join(lines[-n:])[-limit if limit else 0:]
     except OSError:
         return ""
 
@@ -338,7 +370,8 @@ def run_module(module, selectors, pythonpath, timeout):
             done = True
     if rc is None:
         run.status = "timed out"
-        run.detail = "timed out after %g s" % timeout
+        run.detail = "timed out after %g s (the log ends with where each process was: %s)" % (
+            timeout, os.path.relpath(run.log, ROOT))
     elif not done:
         run.status = "crashed"
         run.detail = "exit status %s before the end of the run; log: %s" % (rc, _tail(run.log))
