@@ -45,8 +45,7 @@ def confstr(name, /):
         key = name.__index__()
     else:
         raise TypeError("configuration names must be strings or integers")
-    value = str(_native.builtins.confstr(key))
-    return value[1:] if value else None
+    return _native.builtins.confstr(key)
 
 
 def exports():

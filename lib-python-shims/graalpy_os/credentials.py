@@ -2,7 +2,7 @@
 converters and messages. subprocess's user=, group= and extra_groups= need them to exist (it
 raises ValueError "... not supported on the current platform" otherwise)."""
 
-from . import _native
+from . import _codec, _native
 
 _LONG_MIN = -2**63
 _LONG_MAX = 2**63 - 1
@@ -52,7 +52,7 @@ def setgroups(groups, /):
         if not isinstance(item, int):
             raise TypeError("groups must be integers")
         gids.append(id_converter(item, "gid"))
-    _native.builtins.setgroups(" ".join(map(str, gids)))
+    _native.builtins.setgroups(_codec.int_items(gids))
 
 
 def exports():

@@ -3,7 +3,7 @@ os.execv as CPython's os_execv_impl (GraalPy's raises no audit event and asks no
 
 import sys
 
-from . import _native, _wire
+from . import _codec, _native
 from ._convert import fs_converter, path_converter
 
 
@@ -33,8 +33,8 @@ def execve(path, argv, env):
 
     env_list = environment_block(env)
     sys.audit("os.exec", path, argv, env)
-    _native.builtins.execve(fd, "" if encoded is None else _wire.text(encoded), path,
-                            _wire.items(argv_list), _wire.items(env_list))
+    _native.builtins.execve(fd, "" if encoded is None else _codec.text(encoded), path,
+                            _codec.items(argv_list), _codec.items(env_list))
 
 
 def execv(path, argv, /):
@@ -53,8 +53,8 @@ def execv(path, argv, /):
     if not argv_list[0]:
         raise ValueError("execv() arg 2 first element cannot be empty")
     sys.audit("os.exec", path, argv, None)
-    # CPython's posix_error(): no filename; "-": the environment libc has (execv)
-    _native.builtins.execve(-1, _wire.text(encoded), None, _wire.items(argv_list), "-")
+    # CPython's posix_error(): no filename; env None: the environment libc has (execv)
+    _native.builtins.execve(-1, _codec.text(encoded), None, _codec.items(argv_list), None)
 
 
 def exports():

@@ -107,8 +107,8 @@ def warn_about_fork_with_threads(name):
 def _check_can_fork():
     if sys.is_finalizing():
         raise RuntimeError("can't fork at interpreter shutdown")
-    refusal = str(_native.builtins.fork_prepare())
-    if refusal:
+    refusal = _native.builtins.fork_prepare()
+    if refusal is not None:
         raise RuntimeError(refusal)
 
 

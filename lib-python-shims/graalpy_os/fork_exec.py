@@ -22,7 +22,7 @@ returns into its caller's code.
 import os
 import sys
 
-from . import _native, _wire, fork
+from . import _codec, _native, fork
 from ._convert import c_int, fs_converter
 from .credentials import MAX_GROUPS, id_converter
 
@@ -111,7 +111,7 @@ def _plain_spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_li
     if executables is None or env is None or _launcher_replaces(executable_list):
         return None
     return _native.builtins.subprocess_spawn(
-        executables, argv + "\0", env_list is not None, env, cwd is not None, cwd or "", " ".join(map(str, pass_fds)),
+        executables, argv + "\0", None if env_list is None else env, cwd, _codec.int_items(pass_fds),
         p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, close_fds,
         restore_signals, call_setsid, *_SPAWN_DEFAULTS)
 
@@ -177,9 +177,9 @@ def _spawn(process_args, executable_list, close_fds, pass_fds, cwd, env_list, p2
         return None
     executables, argv = _graalpy_launcher(executables, argv)
     return _native.builtins.subprocess_spawn(
-        _wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()), cwd_bytes is not None,
-        _wire.text(cwd_bytes or b""), " ".join(map(str, fds_to_keep)), *fds, close_fds, bool(restore_signals),
-        bool(call_setsid), *_SPAWN_DEFAULTS)
+        _codec.items(executables), _codec.items(argv), None if env is None else _codec.items(env),
+        None if cwd_bytes is None else _codec.text(cwd_bytes), _codec.int_items(fds_to_keep), *fds, close_fds,
+        bool(restore_signals), bool(call_setsid), *_SPAWN_DEFAULTS)
 
 
 def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list,
@@ -221,10 +221,10 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
         executables, argv = _graalpy_launcher(executables, argv)
 
         # subprocess_fork raises RuntimeError where this JVM cannot fork (ZGC, unreadable JVM state)
-        plan = (_wire.items(executables), _wire.items(argv), env is not None, _wire.items(env or ()), cwd_bytes is not None,
-                (cwd_bytes or b"").decode("latin-1"), " ".join(map(str, fds_to_keep)), p2cread, p2cwrite, c2pread, c2pwrite,
-                errread, errwrite, errpipe_read, errpipe_write, close_fds, restore_signals, call_setsid, pgid_to_set,
-                child_umask, " ".join(map(str, groups)), gid, uid)
+        plan = (_codec.items(executables), _codec.items(argv), None if env is None else _codec.items(env),
+                None if cwd_bytes is None else _codec.text(cwd_bytes), _codec.int_items(fds_to_keep), p2cread, p2cwrite,
+                c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, close_fds, restore_signals, call_setsid,
+                pgid_to_set, child_umask, _codec.int_items(groups), gid, uid)
         return _fork(plan, preexec_fn)
     finally:
         if gc_was_enabled:

@@ -10,7 +10,7 @@ RLIMIT_AS 5; RLIM_INFINITY 2**63-1): the limit a program set with them would be 
 import os
 import sys
 
-from . import _native, _wire
+from . import _codec, _native
 from ._convert import c_int, c_long, format_int
 
 # <bits/resource.h> of glibc on Linux (every architecture the launcher runs on)
@@ -97,5 +97,5 @@ def _limits(limits):
 
 def _prlimit(pid, resource, limits):
     """(errno, soft, hard before the call); limits None: only read."""
-    current, maximum = limits or (0, 0)
-    return _wire.ints(_native.builtins.prlimit(pid, resource, limits is not None, current, maximum))
+    current, maximum = limits or (None, None)
+    return _codec.ints(_native.builtins.prlimit(pid, resource, current, maximum))

@@ -9,7 +9,7 @@ anything else raises OSError(EINVAL) / OSError(EOPNOTSUPP) instead of being drop
 import errno
 import struct
 
-from . import _native, _wire
+from . import _codec, _native
 
 SOL_SOCKET = 1
 SCM_RIGHTS = 1
@@ -38,7 +38,7 @@ def _socketpair(socket):
     def socketpair(family=None, type=socket.SOCK_STREAM, proto=0):
         if family is None:
             family = socket.AF_UNIX
-        fds = _wire.ints(_native.builtins.socketpair(family, type, proto))
+        fds = _codec.ints(_native.builtins.socketpair(family, type, proto))
         return tuple(socket.socket(family, type, proto, fd) for fd in fds)
 
     socketpair.__doc__ = socket.socketpair.__doc__
@@ -81,7 +81,7 @@ may only be SOL_SOCKET/SCM_RIGHTS file descriptors, and no address)."""
         raw = bytes(memoryview(payload))
         fds.extend(fd for (fd,) in _FD.iter_unpack(raw[:len(raw) - len(raw) % _FD.size]))
     _wait_ready(self, writing=True)
-    return _native.builtins.sendmsg(self.fileno(), _wire.text(data), " ".join(map(str, fds)), flags)
+    return _native.builtins.sendmsg(self.fileno(), _codec.text(data), _codec.int_items(fds), flags)
 
 
 def recvmsg(self, bufsize, ancbufsize=0, flags=0, /):
@@ -93,10 +93,9 @@ socket (graalpy-os: SCM_RIGHTS file descriptors only; address is None)."""
         raise ValueError("negative buffer size in recvmsg()")
     max_fds = max(0, ancbufsize - _CMSG_HEADER) // _FD.size
     _wait_ready(self, writing=False)
-    header, _, data = _native.builtins.recvmsg(self.fileno(), bufsize, max_fds, flags).partition("\0")
-    msg_flags, *fds = _wire.ints(header)
+    msg_flags, fds, data = _codec.fields(_native.builtins.recvmsg(self.fileno(), bufsize, max_fds, flags), "ilb")
     ancdata = [(SOL_SOCKET, SCM_RIGHTS, b"".join(_FD.pack(fd) for fd in fds))] if fds else []
-    return data.encode("latin-1"), ancdata, msg_flags, None
+    return data, ancdata, msg_flags, None
 
 
 def _wait_ready(sock, writing):

@@ -8,7 +8,7 @@ import functools
 import os
 import sys
 
-from . import _native, _wire
+from . import _codec, _native
 from ._clinic import keywords
 from ._convert import c_int, c_long, format_int, format_unsigned_long_mask, fs_converter, index, path_converter, pid_t
 
@@ -57,12 +57,12 @@ def _with_plain_call_path(search_path, parsed):
                     if type(env) is dict and not env:
                         wire_env = ""
                     elif env is os.environ:
-                        wire_env = _wire.items(environment_block(env))
+                        wire_env = _codec.items(environment_block(env))
                     else:
                         return parsed(*args)
                     sys.audit("os.posix_spawn", path, argv, env)
-                    return _builtin(search_path, path, path, joined + "\0", wire_env, "", _wire.ABSENT, False, False,
-                                    "-", "-", _wire.ABSENT, _wire.ABSENT)
+                    return _builtin(search_path, path, path, joined + "\0", wire_env, "", None, False, False,
+                                    None, None, None, None)
         return parsed(*args, **kwargs)
 
     return entry
@@ -96,19 +96,15 @@ def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup,
         raise ValueError(f"{name}: argv first element cannot be empty")
     env_list = environment_block(env)
     # the defaults skip their converters: every step of this interpreted function costs microseconds
-    actions = "" if file_actions is _NO_FILE_ACTIONS else _wire.items(_file_actions(file_actions))
-    pgroup = _wire.ABSENT if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
-    sigmask = "-" if setsigmask is _NOT_GIVEN else _signals(sigset(setsigmask))
-    sigdef = "-" if setsigdef is _NOT_GIVEN else _signals(sigset(setsigdef))
+    actions = "" if file_actions is _NO_FILE_ACTIONS else _codec.items(_file_actions(file_actions))
+    pgroup = None if setpgroup is _NOT_GIVEN else pid_t(setpgroup)
+    sigmask = None if setsigmask is _NOT_GIVEN else _codec.int_items(sigset(setsigmask))
+    sigdef = None if setsigdef is _NOT_GIVEN else _codec.int_items(sigset(setsigdef))
     policy, priority = (None, None) if scheduler is _NOT_GIVEN else _scheduler(scheduler)
     if audited:
         sys.audit("os.posix_spawn", path, argv, env)
-    return _builtin(search_path, _wire.text(encoded_path), path, _wire.items(argv_list), _wire.items(env_list), actions,
-                    pgroup, resetids, setsid, sigmask, sigdef, _wire.optional(policy), _wire.optional(priority))
-
-
-def _signals(signals):
-    return " ".join(map(str, signals))
+    return _builtin(search_path, _codec.text(encoded_path), path, _codec.items(argv_list), _codec.items(env_list), actions,
+                    pgroup, resetids, setsid, sigmask, sigdef, policy, priority)
 
 
 def environment_block(env):
@@ -155,7 +151,8 @@ _ARITY = {
 
 
 def _file_actions(file_actions):
-    """parse_file_actions: any iterable of non-empty tuples → the builtin's items, e.g. b"2 5 1".
+    """parse_file_actions: any iterable of non-empty tuples → the builtin's items, each action its
+    tag and fields: [b"2", b"5", b"1"] for (POSIX_SPAWN_DUP2, 5, 1).
 
     Each tuple is parsed with PyArg_ParseTuple's formats ("OiO&ik", "Oi", "Oii") and then checked
     as posix_spawn_file_actions_add* checks it, before the next tuple is looked at."""
@@ -182,15 +179,15 @@ def _file_actions(file_actions):
                 raise TypeError(message)
             _check_fds(fd)
             # mode_t is 32 bits: the C call truncates CPython's unsigned long
-            actions.append(b"%d %d %d %d " % (tag, fd, oflag, mode & 0xFFFFFFFF) + path)
+            actions += (b"%d" % tag, b"%d" % fd, path, b"%d" % oflag, b"%d" % (mode & 0xFFFFFFFF))
         elif tag == POSIX_SPAWN_DUP2:
             fd, new_fd = format_int(action[1]), format_int(action[2])
             _check_fds(fd, new_fd)
-            actions.append(b"%d %d %d" % (tag, fd, new_fd))
+            actions += (b"%d" % tag, b"%d" % fd, b"%d" % new_fd)
         else:
             fd = format_int(action[1])
             _check_fds(fd)
-            actions.append(b"%d %d" % (tag, fd))
+            actions += (b"%d" % tag, b"%d" % fd)
     return actions
 
 
@@ -247,7 +244,7 @@ _capabilities = None
 def _capabilities_list():
     global _capabilities
     if _capabilities is None:
-        _capabilities = _wire.ints(_native.builtins.capabilities())
+        _capabilities = _codec.ints(_native.builtins.capabilities())
     return _capabilities
 
 

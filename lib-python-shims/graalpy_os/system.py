@@ -3,7 +3,7 @@ command, then GraalPy's own os.system, which only Java holds, runs it."""
 
 import sys
 
-from . import _native, _wire
+from . import _codec, _native
 from ._convert import fs_converter
 
 
@@ -11,7 +11,7 @@ def system(command):
     """Execute the command in a subshell."""
     command = fs_converter(command)
     sys.audit("os.system", command)  # CPython's os_system_impl: after FSConverter
-    return _native.builtins.system(_wire.text(command))
+    return _native.builtins.system(_codec.text(command))
 
 
 def install():

@@ -4,7 +4,7 @@ The builtin retries EINTR (PEP 475) and raises OSError subclasses (ChildProcessE
 is no child); arguments are converted here as CPython's clinic does.
 """
 
-from . import _native, _wire
+from . import _codec, _native
 from ._clinic import keywords, legacy_keywords, no_arguments, one_argument, positional
 from ._convert import c_int, format_int
 from ._structseq import structseq
@@ -37,13 +37,12 @@ waitid_result = structseq("waitid_result", "posix", ("si_pid", "si_uid", "si_sig
 
 
 def _wait4(pid, options):
-    result = _wire.ints(_native.builtins.wait4(pid, options))
+    result = _codec.ints(_native.builtins.wait4(pid, options))
     return result[0], result[1], result[2:]
 
 
 def _waitpid(pid, options):
-    packed = _native.builtins.waitpid(pid, options)
-    return packed >> 32, packed & 0xFFFFFFFF
+    return _codec.ints(_native.builtins.waitpid(pid, options))
 
 
 def _rusage(longs):
@@ -108,7 +107,7 @@ def waitid(idtype, id, options, /):
 
     Returns either waitid_result or None if WNOHANG is specified and there are
     no children in a waitable state."""
-    info = _wire.ints(_native.builtins.waitid(format_int(idtype), format_int(id), format_int(options)))
+    info = _codec.ints(_native.builtins.waitid(format_int(idtype), format_int(id), format_int(options)))
     if info[0] == 0:
         return None
     return waitid_result(info)

@@ -1,26 +1,25 @@
 package org.graalpyos.builtins;
 
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.Signals;
 
 /**
- * capabilities() → "closefrom(0/1) NSIG rejected-signal..." ({@link Wire}): what this libc
+ * capabilities() → [closefrom (0/1), NSIG, rejected signal...]: what this libc
  * offers, so the shim exports only constants that work and warns as CPython does. Without
  * native access nothing native is asked and the answer is the most conservative one.
  */
-final class CapabilitiesBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "capabilities";
+final class CapabilitiesBuiltin extends Builtin {
+    CapabilitiesBuiltin() {
+        super("capabilities() -> [int]");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
+    public Object call(OsContext context, Arguments args) {
         if (!context.isNativeAccessAllowed()) {
-            return Wire.ints(0, Signals.NSIG);
+            return new long[]{0, Signals.NSIG};
         }
         int[] reserved = Libc.reservedSignals();
         long[] values = new long[2 + reserved.length];
@@ -29,6 +28,6 @@ final class CapabilitiesBuiltin implements Builtin {
         for (int i = 0; i < reserved.length; i++) {
             values[2 + i] = reserved[i];
         }
-        return Wire.ints(values);
+        return values;
     }
 }

@@ -1,26 +1,24 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Libc;
 import org.graalpyos.nativeapi.NativeError;
 
 /** confstr(name:int) → "=" + the value, or "" when the name has no value (CPython returns None then). */
-final class ConfstrBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "confstr";
+final class ConfstrBuiltin extends Builtin {
+    ConfstrBuiltin() {
+        super("confstr(name: int) -> str?");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
+    public Object call(OsContext context, Arguments args) {
         context.checkNativeAccess("confstr");
-        int key = Args.toInt(context, args[0]);
+        int key = args.integer("name");
         try {
             String value = Libc.confstr(key);
-            return value == null ? "" : "=" + value;
+            return value;
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }

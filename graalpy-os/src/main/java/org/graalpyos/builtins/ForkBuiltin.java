@@ -1,21 +1,19 @@
 package org.graalpyos.builtins;
 
 import org.graalpyos.fork.ForkProtocol;
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.NativeError;
 
 /** fork() → pid (0 in the child): the JVM part of os.fork; the shim runs CPython's steps around it. */
-final class ForkBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "fork";
+final class ForkBuiltin extends Builtin {
+    ForkBuiltin() {
+        super("fork() -> pid_t");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 0);
+    public Object call(OsContext context, Arguments args) {
         context.checkCreateProcess("fork");
         context.checkFork(name());
         context.checkProcessCreation(ProcessCreations.fork());

@@ -1,6 +1,6 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 
@@ -9,16 +9,14 @@ import org.graalpyos.language.OsContext;
  * _posixsubprocess.fork_exec and os.system, which ask no policy, from then on reachable only
  * through subprocess_spawn and system, which do.
  */
-final class HoldGraalPyProcessCreatorsBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "hold_graalpy_process_creators";
+final class HoldGraalPyProcessCreatorsBuiltin extends Builtin {
+    HoldGraalPyProcessCreatorsBuiltin() {
+        super("hold_graalpy_process_creators(fork_exec: object, system: object) -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 2);
-        context.holdGraalPyProcessCreators(args[0], args[1]);
-        return true;
+    public Object call(OsContext context, Arguments args) {
+        context.holdGraalPyProcessCreators(args.object("fork_exec"), args.object("system"));
+        return null;
     }
 }

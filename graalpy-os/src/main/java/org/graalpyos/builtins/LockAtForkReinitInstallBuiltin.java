@@ -1,7 +1,7 @@
 package org.graalpyos.builtins;
 
 import org.graalpyos.graalpy.GraalPyInternals;
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 
@@ -11,24 +11,24 @@ import org.graalpyos.language.OsContext;
  * have. Those types are immutable to Python code (and wrapping every lock would slow and change
  * every lock in the program); nothing else can be set this way.
  */
-final class LockAtForkReinitInstallBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "install_lock_at_fork_reinit";
+final class LockAtForkReinitInstallBuiltin extends Builtin {
+    LockAtForkReinitInstallBuiltin() {
+        super("install_lock_at_fork_reinit(lock_type: object, rlock_type: object, at_fork_reinit: object) -> bool");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 3);
+    public Object call(OsContext context, Arguments args) {
         GraalPyInternals graalpy = GraalPyInternals.get();
         if (graalpy == null) {
             return false;
         }
-        if (!graalpy.isLockType(args[0], false) || !graalpy.isLockType(args[1], true)) {
+        Object lockType = args.object("lock_type");
+        Object rlockType = args.object("rlock_type");
+        if (!graalpy.isLockType(lockType, false) || !graalpy.isLockType(rlockType, true)) {
             throw context.errors().typeError(name() + "() needs _thread.LockType and _thread.RLock");
         }
         context.claimOnce(name());
-        return graalpy.setLockTypeAttribute(args[0], "_at_fork_reinit", args[2])
-                        && graalpy.setLockTypeAttribute(args[1], "_at_fork_reinit", args[2]);
+        Object reinit = args.object("at_fork_reinit");
+        return graalpy.setLockTypeAttribute(lockType, "_at_fork_reinit", reinit) && graalpy.setLockTypeAttribute(rlockType, "_at_fork_reinit", reinit);
     }
 }

@@ -2,22 +2,20 @@ package org.graalpyos.builtins;
 
 import java.lang.foreign.Arena;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Libc;
 
 /** login_tty(fd): os.login_tty, and the child half of os.forkpty. */
-final class LoginTtyBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "login_tty";
+final class LoginTtyBuiltin extends Builtin {
+    LoginTtyBuiltin() {
+        super("login_tty(fd: int) -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
-        int fd = Args.toInt(context, args[0]);
+    public Object call(OsContext context, Arguments args) {
+        int fd = args.integer("fd");
         context.checkNativeAccess("login_tty");
         int rc;
         try (Arena arena = Arena.ofConfined()) {
@@ -26,6 +24,6 @@ final class LoginTtyBuiltin implements Builtin {
         if (rc < 0) {
             throw context.errors().osError(-rc, null);
         }
-        return true;
+        return null;
     }
 }

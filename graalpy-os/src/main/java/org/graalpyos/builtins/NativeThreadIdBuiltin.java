@@ -1,6 +1,6 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Libc;
@@ -10,15 +10,13 @@ import org.graalpyos.nativeapi.Libc;
  * thread's id, which a forked child's main thread shares with its parent's. The shim's first call,
  * at start-up, links the downcall in the parent, so a forked child can make it too.
  */
-final class NativeThreadIdBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "native_thread_id";
+final class NativeThreadIdBuiltin extends Builtin {
+    NativeThreadIdBuiltin() {
+        super("native_thread_id() -> int");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 0);
+    public Object call(OsContext context, Arguments args) {
         context.checkNativeAccess("get_native_id");
         return Libc.gettid();
     }

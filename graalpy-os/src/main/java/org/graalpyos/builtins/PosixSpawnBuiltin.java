@@ -1,12 +1,12 @@
 package org.graalpyos.builtins;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.spawn.FileAction;
 import org.graalpyos.spawn.PosixSpawn;
@@ -14,29 +14,25 @@ import org.graalpyos.spawn.SpawnRequest;
 import org.graalpyos.spawn.SpawnSetupError;
 
 /**
- * posix_spawn(search_path, path, filename, argv, envp, file_actions, setpgroup, resetids, setsid,
- * setsigmask, setsigdef, sched_policy, sched_priority), as the shim's spawn.py parsed them in
- * CPython's order and encoded them ({@link Wire}): path a latin-1 str; argv, envp and
- * file_actions NUL-terminated items; signal sets space-separated numbers or None as absent;
- * setpgroup and the scheduler {@link Args#ABSENT} when not given. filename is the original path
- * object, for the OSError.
+ * posix_spawn as the shim's spawn.py parsed it in CPython's order: file_actions are flat items,
+ * each action its tag (os.POSIX_SPAWN_*) and fields: OPEN fd path oflag mode, CLOSE fd, DUP2 fd
+ * newfd, CLOSEFROM fd. path_object is the original path, for the OSError.
  */
-final class PosixSpawnBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "posix_spawn";
+final class PosixSpawnBuiltin extends Builtin {
+    PosixSpawnBuiltin() {
+        super("posix_spawn(search_path: bool, path: bytes, path_object: object, argv: [bytes], env: [bytes], file_actions: [bytes], "
+                        + "setpgroup: int?, resetids: bool, setsid: bool, setsigmask: [int]?, setsigdef: [int]?, scheduler_policy: int?, "
+                        + "scheduler_priority: int?) -> pid_t");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 13);
-        boolean searchPath = Args.toBoolean(context, args[0]);
+    public Object call(OsContext context, Arguments args) {
+        boolean searchPath = args.bool("search_path");
         context.checkCreateProcess(searchPath ? "posix_spawnp" : "posix_spawn");
-        SpawnRequest request = new SpawnRequest(searchPath, Wire.bytes(Args.toJavaString(context, args[1])),
-                        Wire.items(Args.toJavaString(context, args[3])), Wire.items(Args.toJavaString(context, args[4])),
-                        fileActions(Args.toJavaString(context, args[5])), Args.toIntOrAbsent(context, args[6]),
-                        Args.toBoolean(context, args[7]), Args.toBoolean(context, args[8]), signals(context, args[9]),
-                        signals(context, args[10]), Args.toIntOrAbsent(context, args[11]), Args.toIntOrAbsent(context, args[12]));
+        SpawnRequest request = new SpawnRequest(searchPath, args.bytes("path"), args.byteStrings("argv"), args.byteStrings("env"),
+                        fileActions(args.byteStrings("file_actions")), args.integer("setpgroup"), args.bool("resetids"), args.bool("setsid"),
+                        args.integers("setsigmask"), args.integers("setsigdef"), args.integer("scheduler_policy"),
+                        args.integer("scheduler_priority"));
         context.checkProcessCreation(ProcessCreations.of(searchPath ? "posix_spawnp" : "posix_spawn", request.path(), request.argv(),
                         request.envp()));
         try {
@@ -44,33 +40,53 @@ final class PosixSpawnBuiltin implements Builtin {
         } catch (SpawnSetupError e) {
             throw context.errors().osError(e.errno(), null);
         } catch (NativeError e) {
-            throw context.errors().osError(e.errno(), args[2]);
+            throw context.errors().osError(e.errno(), args.object("path_object"));
         }
     }
 
-    /** "-" → not given; else the space-separated signal numbers. */
-    private static int[] signals(OsContext context, Object value) {
-        String text = Args.toJavaString(context, value);
-        return text.equals("-") ? null : Wire.parseInts(text);
-    }
-
-    /** Items "0 fd oflag mode path", "1 fd", "2 fd newfd", "3 fd" (tags as os.POSIX_SPAWN_*). */
-    private static List<FileAction> fileActions(String encoded) {
+    private static List<FileAction> fileActions(List<byte[]> items) {
         List<FileAction> actions = new ArrayList<>();
-        for (byte[] item : Wire.items(encoded)) {
-            String text = new String(item, java.nio.charset.StandardCharsets.ISO_8859_1);
-            String[] f = text.split(" ", 5);
-            if (f.length < (f[0].equals("0") ? 5 : f[0].equals("2") ? 3 : 2)) {
-                throw new IllegalArgumentException("bad file action '" + text + "'");
+        int i = 0;
+        while (i < items.size()) {
+            int tag = number(items, i);
+            int fields = tag == FileAction.OPEN ? 4 : tag == FileAction.DUP2 ? 2 : 1;
+            if (tag < FileAction.OPEN || tag > FileAction.CLOSEFROM || i + fields >= items.size()) {
+                throw new IllegalArgumentException("file action " + actions.size() + ": bad tag or too few fields");
             }
-            actions.add(switch (Integer.parseInt(f[0])) {
-                case FileAction.OPEN -> new FileAction.Open(Integer.parseInt(f[1]), Wire.bytes(f[4]), Integer.parseInt(f[2]),
-                                Integer.parseUnsignedInt(f[3]));
-                case FileAction.CLOSE -> new FileAction.Close(Integer.parseInt(f[1]));
-                case FileAction.DUP2 -> new FileAction.Dup2(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
-                default -> new FileAction.CloseFrom(Integer.parseInt(f[1]));
+            int fd = number(items, i + 1);
+            actions.add(switch (tag) {
+                case FileAction.OPEN -> new FileAction.Open(fd, items.get(i + 2), number(items, i + 3), mode(items, i + 4));
+                case FileAction.CLOSE -> new FileAction.Close(fd);
+                case FileAction.DUP2 -> new FileAction.Dup2(fd, number(items, i + 2));
+                default -> new FileAction.CloseFrom(fd);
             });
+            i += 1 + fields;
         }
         return actions;
+    }
+
+    private static int number(List<byte[]> items, int index) {
+        long value = field(items, index);
+        if (value != (int) value) {
+            throw new IllegalArgumentException("file action field " + index + " is not a C int");
+        }
+        return (int) value;
+    }
+
+    /** mode_t: 32 unsigned bits. */
+    private static int mode(List<byte[]> items, int index) {
+        long value = field(items, index);
+        if (value < 0 || value > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("file action field " + index + " is not a mode_t");
+        }
+        return (int) value;
+    }
+
+    private static long field(List<byte[]> items, int index) {
+        try {
+            return Long.parseLong(new String(items.get(index), StandardCharsets.ISO_8859_1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("file action field " + index + " is not an integer");
+        }
     }
 }

@@ -2,30 +2,27 @@ package org.graalpyos.builtins;
 
 import java.nio.charset.StandardCharsets;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.socket.FdPassing;
 
 /**
- * recvmsg(fd, bufsize, maxfds, flags) → "msg_flags fd...\0data" ({@link Wire}; data latin-1):
+ * recvmsg(fd, bufsize, max_fds, flags) → (msg_flags, fds, data):
  * socket.recvmsg keeping only SCM_RIGHTS messages.
  */
-final class RecvmsgBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "recvmsg";
+final class RecvmsgBuiltin extends Builtin {
+    RecvmsgBuiltin() {
+        super("recvmsg(fd: int, bufsize: int, max_fds: int, flags: int) -> (int, [int], bytes)");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 4);
-        int fd = Args.toInt(context, args[0]);
-        int bufsize = Args.toInt(context, args[1]);
-        int maxFds = Args.toInt(context, args[2]);
-        int flags = Args.toInt(context, args[3]);
+    public Object call(OsContext context, Arguments args) {
+        int fd = args.integer("fd");
+        int bufsize = args.integer("bufsize");
+        int maxFds = args.integer("max_fds");
+        int flags = args.integer("flags");
         context.checkNativeAccess("recvmsg");
         FdPassing.Received received;
         try {
@@ -33,11 +30,6 @@ final class RecvmsgBuiltin implements Builtin {
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);
         }
-        long[] header = new long[1 + received.fds().length];
-        header[0] = received.flags();
-        for (int i = 0; i < received.fds().length; i++) {
-            header[1 + i] = received.fds()[i];
-        }
-        return Wire.ints(header) + "\0" + new String(received.data(), StandardCharsets.ISO_8859_1);
+        return new Object[]{received.flags(), received.fds(), received.data()};
     }
 }

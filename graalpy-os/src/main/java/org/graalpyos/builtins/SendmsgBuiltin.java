@@ -1,26 +1,23 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.socket.FdPassing;
 
-/** sendmsg(fd, data, fds, flags) → bytes sent: socket.sendmsg with an SCM_RIGHTS message; data latin-1, fds "3 4" ({@link Wire}). */
-final class SendmsgBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "sendmsg";
+/** sendmsg(fd, data, fds, flags) → bytes sent: socket.sendmsg with an SCM_RIGHTS message. */
+final class SendmsgBuiltin extends Builtin {
+    SendmsgBuiltin() {
+        super("sendmsg(fd: int, data: bytes, fds: [int], flags: int) -> long");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 4);
-        int fd = Args.toInt(context, args[0]);
-        byte[] data = Wire.bytes(Args.toJavaString(context, args[1]));
-        int[] fds = Wire.parseInts(Args.toJavaString(context, args[2]));
-        int flags = Args.toInt(context, args[3]);
+    public Object call(OsContext context, Arguments args) {
+        int fd = args.integer("fd");
+        byte[] data = args.bytes("data");
+        int[] fds = args.integers("fds");
+        int flags = args.integer("flags");
         context.checkNativeAccess("sendmsg");
         try {
             return FdPassing.send(fd, data, fds, flags);

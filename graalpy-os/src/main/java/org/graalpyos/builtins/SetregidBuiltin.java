@@ -2,23 +2,21 @@ package org.graalpyos.builtins;
 
 import java.lang.foreign.Arena;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Libc;
 
 /** setregid(rgid, egid): os.setregid; the shim converted both ids as CPython's _Py_Gid_Converter (-1: unchanged). */
-final class SetregidBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "setregid";
+final class SetregidBuiltin extends Builtin {
+    SetregidBuiltin() {
+        super("setregid(rgid: gid_t, egid: gid_t) -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 2);
-        int rgid = (int) Args.toLong(context, args[0]);
-        int egid = (int) Args.toLong(context, args[1]);
+    public Object call(OsContext context, Arguments args) {
+        int rgid = args.integer("rgid");
+        int egid = args.integer("egid");
         context.checkCredentialChange("setregid", rgid, egid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
@@ -27,6 +25,6 @@ final class SetregidBuiltin implements Builtin {
         if (rc < 0) {
             throw context.errors().osError(-rc, null);
         }
-        return true;
+        return null;
     }
 }

@@ -2,23 +2,21 @@ package org.graalpyos.builtins;
 
 import java.lang.foreign.Arena;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Libc;
 
 /** setreuid(ruid, euid): os.setreuid; the shim converted both ids as CPython's _Py_Uid_Converter (-1: unchanged). */
-final class SetreuidBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "setreuid";
+final class SetreuidBuiltin extends Builtin {
+    SetreuidBuiltin() {
+        super("setreuid(ruid: uid_t, euid: uid_t) -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 2);
-        int ruid = (int) Args.toLong(context, args[0]);
-        int euid = (int) Args.toLong(context, args[1]);
+    public Object call(OsContext context, Arguments args) {
+        int ruid = args.integer("ruid");
+        int euid = args.integer("euid");
         context.checkCredentialChange("setreuid", ruid, euid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
@@ -27,6 +25,6 @@ final class SetreuidBuiltin implements Builtin {
         if (rc < 0) {
             throw context.errors().osError(-rc, null);
         }
-        return true;
+        return null;
     }
 }

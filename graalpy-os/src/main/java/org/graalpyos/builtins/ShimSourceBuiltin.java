@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 
@@ -16,19 +16,17 @@ import org.graalpyos.language.OsContext;
  * "" when there is none. The bootstrap's import finder serves the graalpy_os package from it, so
  * the shims work from a jar in any embedding without touching the file system.
  */
-final class ShimSourceBuiltin implements Builtin {
+final class ShimSourceBuiltin extends Builtin {
     private static final String ROOT = "graalpy_os/";
 
-    @Override
-    public String name() {
-        return "shim_source";
+    ShimSourceBuiltin() {
+        super("shim_source(path: str) -> str");
     }
 
     @Override
     @TruffleBoundary
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
-        String path = Args.toJavaString(context, args[0]);
+    public Object call(OsContext context, Arguments args) {
+        String path = args.text("path");
         if (!path.startsWith(ROOT) || path.contains("..")) {
             return "";
         }

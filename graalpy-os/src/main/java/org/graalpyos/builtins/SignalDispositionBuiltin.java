@@ -1,6 +1,6 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Signals;
@@ -11,17 +11,15 @@ import org.graalpyos.signals.SignalDisposition;
  * disposition -1 only reads. Only for SIGHUP, SIGINT and SIGTERM, the signals whose disposition the
  * JVM will not change once they are ignored (graalpy_os/shutdown_signals.py).
  */
-final class SignalDispositionBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "signal_disposition";
+final class SignalDispositionBuiltin extends Builtin {
+    SignalDispositionBuiltin() {
+        super("signal_disposition(signalnum: int, disposition: int) -> int");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 2);
-        int signal = Args.toInt(context, args[0]);
-        int disposition = Args.toInt(context, args[1]);
+    public Object call(OsContext context, Arguments args) {
+        int signal = args.integer("signalnum");
+        int disposition = args.integer("disposition");
         if ((signal != Signals.SIGHUP && signal != Signals.SIGINT && signal != Signals.SIGTERM) || disposition < -1 || disposition > SignalDisposition.IGNORED) {
             throw context.errors().valueError(name() + ": only SIGHUP, SIGINT and SIGTERM, to the default or ignored");
         }

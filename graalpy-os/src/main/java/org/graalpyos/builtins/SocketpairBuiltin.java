@@ -5,28 +5,25 @@ import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.nativeapi.Libc;
 
 /**
  * socketpair(family, type, proto) → "fd1 fd2", both close-on-exec (non-inheritable, PEP 446):
  * socket.socketpair, which GraalPy emulates with a TCP loopback pair that cannot carry fds.
  */
-final class SocketpairBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "socketpair";
+final class SocketpairBuiltin extends Builtin {
+    SocketpairBuiltin() {
+        super("socketpair(family: int, type: int, proto: int) -> (int, int)");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 3);
-        int family = Args.toInt(context, args[0]);
-        int type = Args.toInt(context, args[1]);
-        int proto = Args.toInt(context, args[2]);
+    public Object call(OsContext context, Arguments args) {
+        int family = args.integer("family");
+        int type = args.integer("type");
+        int proto = args.integer("proto");
         context.checkNativeAccess("socketpair");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
@@ -34,7 +31,7 @@ final class SocketpairBuiltin implements Builtin {
             if (rc < 0) {
                 throw context.errors().osError(-rc, null);
             }
-            return Wire.ints(fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1));
+            return new long[]{fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.subprocess.SubprocessChild;
@@ -9,16 +9,14 @@ import org.graalpyos.subprocess.SubprocessChild;
  * subprocess_child_exec(), in a child of subprocess_fork only: close_fds and the exec loop of its
  * plan; never returns (a child that cannot exec reports on errpipe_write and ends).
  */
-final class SubprocessChildExecBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "subprocess_child_exec";
+final class SubprocessChildExecBuiltin extends Builtin {
+    SubprocessChildExecBuiltin() {
+        super("subprocess_child_exec() -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 0);
+    public Object call(OsContext context, Arguments args) {
         SubprocessChild.exec(SubprocessChildPlan.of(context, name()));
-        return true;
+        return null;
     }
 }

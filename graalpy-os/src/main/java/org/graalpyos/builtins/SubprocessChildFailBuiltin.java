@@ -1,6 +1,6 @@
 package org.graalpyos.builtins;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.subprocess.SubprocessChild;
@@ -9,17 +9,15 @@ import org.graalpyos.subprocess.SubprocessChild;
  * subprocess_child_fail(message), in a child of subprocess_fork only: "SubprocessError:0:message"
  * on errpipe_write, then _exit(255), as CPython's child after preexec_fn raised.
  */
-final class SubprocessChildFailBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "subprocess_child_fail";
+final class SubprocessChildFailBuiltin extends Builtin {
+    SubprocessChildFailBuiltin() {
+        super("subprocess_child_fail(message: str) -> None");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
-        String message = Args.toJavaString(context, args[0]);
+    public Object call(OsContext context, Arguments args) {
+        String message = args.text("message");
         SubprocessChild.failWithMessage(SubprocessChildPlan.of(context, name()), message);
-        return true;
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.graalpyos.builtins;
 
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.subprocess.ChildPlan;
@@ -10,16 +11,15 @@ import org.graalpyos.subprocess.SubprocessChild;
  * child): subprocess's fork path. The checked plan becomes the child's, the only thing
  * subprocess_child_setup, subprocess_child_exec and subprocess_child_fail act on.
  */
-final class SubprocessForkBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "subprocess_fork";
+final class SubprocessForkBuiltin extends Builtin {
+    SubprocessForkBuiltin() {
+        super(SubprocessArguments.declaration("subprocess_fork"));
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
+    public Object call(OsContext context, Arguments args) {
         context.checkFork(name());
-        ChildPlan plan = SubprocessArguments.checkedPlan(context, name(), args);
+        ChildPlan plan = SubprocessArguments.checkedPlan(context, args);
         SubprocessChild.prepare();
         int pid = ForkBuiltin.forkJvm(context);
         if (pid == 0) {

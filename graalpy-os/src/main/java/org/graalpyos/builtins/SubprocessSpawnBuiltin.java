@@ -1,5 +1,6 @@
 package org.graalpyos.builtins;
 
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.subprocess.ChildPlan;
@@ -11,15 +12,14 @@ import org.graalpyos.subprocess.SubprocessSpawn;
  * ({@link GraalPyForkExec}). A process group, umask or credentials need the fork path
  * (subprocess_fork): ValueError here.
  */
-final class SubprocessSpawnBuiltin implements Builtin {
-    @Override
-    public String name() {
-        return "subprocess_spawn";
+final class SubprocessSpawnBuiltin extends Builtin {
+    SubprocessSpawnBuiltin() {
+        super(SubprocessArguments.declaration("subprocess_spawn"));
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        ChildPlan plan = SubprocessArguments.checkedPlan(context, name(), args);
+    public Object call(OsContext context, Arguments args) {
+        ChildPlan plan = SubprocessArguments.checkedPlan(context, args);
         if (plan.needsFork()) {
             throw context.errors().valueError(name() + "() cannot set a process group, umask or credentials: subprocess_fork does");
         }

@@ -2,30 +2,26 @@ package org.graalpyos.builtins;
 
 import java.util.List;
 
-import org.graalpyos.language.Args;
+import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.language.Wire;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
  * system(command) → the wait status: os.system through GraalPy's own (held by Java, {@link
  * OsContext#holdGraalPyProcessCreators}), after the Context's permissions and the host's policy
- * saw "/bin/sh -c command". command: the fs-encoded bytes as latin-1 ({@link Wire}); GraalPy's gets
- * those bytes, not the caller's object.
+ * saw "/bin/sh -c command". GraalPy's gets the fs-encoded bytes of command, not the caller's object.
  */
-final class SystemBuiltin implements Builtin {
+final class SystemBuiltin extends Builtin {
     private static final byte[] SHELL = {'/', 'b', 'i', 'n', '/', 's', 'h'};
 
-    @Override
-    public String name() {
-        return "system";
+    SystemBuiltin() {
+        super("system(command: bytes) -> object");
     }
 
     @Override
-    public Object call(OsContext context, Object[] args) {
-        Args.expectCount(context, name(), args, 1);
-        byte[] command = Wire.bytes(Args.toJavaString(context, args[0]));
+    public Object call(OsContext context, Arguments args) {
+        byte[] command = args.bytes("command");
         context.checkCreateProcess(name());
         context.checkProcessCreation(ProcessCreations.of(name(), SHELL, List.of(new byte[]{'s', 'h'}, new byte[]{'-', 'c'}, command), null));
         Object system = context.graalPySystem();

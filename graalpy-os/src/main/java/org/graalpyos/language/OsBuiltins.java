@@ -13,6 +13,9 @@ import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
 import org.graalpyos.builtins.BuiltinRegistry;
+import org.graalpyos.edge.Arguments;
+import org.graalpyos.edge.Codec;
+import org.graalpyos.edge.Declaration;
 
 /** The object Python sees: one invocable member per builtin of {@link BuiltinRegistry}. */
 @ExportLibrary(InteropLibrary.class)
@@ -75,7 +78,8 @@ public final class OsBuiltins implements TruffleObject {
      */
     static Object call(OsContext context, Builtin builtin, Object[] arguments) {
         try {
-            return builtin.call(context, arguments);
+            Declaration declaration = builtin.declaration();
+            return Codec.result(declaration, builtin.call(context, Arguments.decode(context.errors(), declaration, arguments)));
         } catch (AbstractTruffleException | ControlFlowException e) {
             throw e;
         } catch (IllegalArgumentException e) {

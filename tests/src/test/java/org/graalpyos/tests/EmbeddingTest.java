@@ -63,7 +63,7 @@ class EmbeddingTest {
                             import graalpy_os._native
                             native = graalpy_os._native.builtins._native
                             out = [str(hasattr(os, "fork"))]
-                            for call in (native.fork, lambda: native.subprocess_fork("/bin/true\\0", "true\\0", False, "", False, "", "",
+                            for call in (native.fork, lambda: native.subprocess_fork("/bin/true\\0", "true\\0", None, None, "",
                                          -1, -1, -1, -1, -1, -1, -1, -1, False, False, False, -1, -1, "", -1, -1)):
                                 try:
                                     call()

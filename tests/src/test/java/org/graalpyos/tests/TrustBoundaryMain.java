@@ -42,7 +42,7 @@ public final class TrustBoundaryMain {
                     native = graalpy_os._native.builtins._native
                     parent = os.getpid()
                     touch = "sh\\0-c\\0touch " + marker + "\\0"
-                    VALUES = ["0\\0", "0 1\\0", "2 1\\0", 0, 1, -1, 2**31, -2**31 - 1, 2**63, -2**63, 2**64, True, False, None, 1.5, "", "-", "x y",
+                    VALUES = ["0\\0", "0 1\\0", "2 1\\0", "0\\0" "1\\0", "4294967295\\0", 0, 1, -1, 2**31, -2**31 - 1, 2**63, -2**63, 2**64, True, False, None, 1.5, "", "-", "x y",
                               "0 x", "/bin/sh\\0", touch, "/usr/bin/touch\\0", "touch\\0" + marker + "\\0", "\\udcff",
                               b"/bin/sh", [], [1, 2], (), {}, object(), native, os, int, str]
                     NOT_NUMBERS = [v for v in VALUES if not isinstance(v, (int, float))]
@@ -83,21 +83,21 @@ public final class TrustBoundaryMain {
                     # the child-only builtins with well-formed arguments, and the other creators
                     attempt("subprocess_spawn", ["/bin/sh\\0", touch, True, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1,
                                                  False, False, False, False])
-                    well_formed = ["/bin/sh\\0", touch, False, "", False, "", "", -1, -1, -1, -1, -1, -1, -1, -1, False, False, False,
+                    well_formed = ["/bin/sh\\0", touch, None, None, "", -1, -1, -1, -1, -1, -1, -1, -1, False, False, False,
                                    -1, -1, "", -1, -1]
                     attempt("subprocess_spawn", well_formed)
                     attempt("subprocess_fork", well_formed)
-                    attempt("subprocess_fork", well_formed[:18] + [-1, -1, "0", 0, 0])
+                    attempt("subprocess_fork", well_formed[:16] + [-1, -1, "0\\0", 0, 0])
                     attempt("subprocess_child_setup", [])
                     attempt("subprocess_child_exec", [])
                     attempt("subprocess_child_fail", ["x"])
-                    attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, "-"])
+                    attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, None])
                     attempt("setreuid", [-1, -1])
                     attempt("setregid", [-1, -1])
                     attempt("setgroups", [""])
                     for search_path in (False, True):
-                        attempt("posix_spawn", [search_path, "/bin/sh", "/bin/sh", touch, "", "", -2**63, False, False, "-", "-",
-                                                -2**63, -2**63])
+                        attempt("posix_spawn", [search_path, "/bin/sh", "/bin/sh", touch, "", "", None, False, False, None, None,
+                                                None, None])
                     attempt("system", [touch.replace("\\0", " ")])
                     # GraalPy's own process creators, which ask no policy, are held by Java only
                     import _posixsubprocess, posix, subprocess, types
