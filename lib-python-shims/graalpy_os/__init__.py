@@ -24,6 +24,8 @@ _LAZY_EXPORTS = {
     "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
                     "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
 }
+# the wrappers generated from the functions declared in Java for posix (their names come from Java)
+_DECLARED_POSIX = "_declared.posix"
 
 
 def install(native, options=""):
@@ -66,7 +68,11 @@ def install(native, options=""):
 
 
 def _install_lazy_exports(os, posix):
+    from . import _native
+
     to_posix = {name: module for module, (names, _) in _LAZY_EXPORTS.items() for name in names}
+    declared = _native.builtins.declared_exports("posix")
+    to_posix.update((name, _DECLARED_POSIX) for name in declared.split("\0")[:-1])
     to_os = {name: module for module, (_, names) in _LAZY_EXPORTS.items() for name in names}
     for name in to_posix:
         posix.__dict__.pop(name, None)  # GraalPy's own (waitpid, W*) give way to ours
@@ -108,6 +114,8 @@ def _load_exports(os, posix, module_name):
     if module_name == "spawnv":
         for name, value in _spawnv_exports(module).items():
             setattr(os, name, value)
+    elif module_name == _DECLARED_POSIX:
+        _export_to_posix(os, posix, {name: getattr(module, name) for name in module.EXPORTS})
     else:
         _export_to_posix(os, posix, module.exports())
 
@@ -147,5 +155,9 @@ def _as_builtin(value):
 
     if isinstance(value, types.FunctionType):
         value.__module__ = "posix"
-        return staticmethod(value)
+        method = staticmethod(value)
+        signature = getattr(value, "__text_signature__", None)
+        if signature is not None:
+            method.__text_signature__ = signature
+        return method
     return value

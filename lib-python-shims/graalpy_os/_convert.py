@@ -9,6 +9,32 @@ _FS_ERRORS = sys.getfilesystemencodeerrors()
 _INT_MIN, _INT_MAX = -2**31, 2**31 - 1
 
 
+class _Null:
+    """Clinic's NULL default: an argument not given, which None is not."""
+
+    def __repr__(self):
+        return "<unrepresentable>"
+
+
+NULL = _Null()
+
+
+def fildes(value):
+    """PyObject_AsFileDescriptor: an int or an object's fileno(), not negative."""
+    if isinstance(value, int):
+        fd = c_int(value)
+    elif hasattr(type(value), "fileno"):
+        fd = value.fileno()
+        if not isinstance(fd, int):
+            raise TypeError("fileno() returned a non-integer")
+        fd = c_int(fd)
+    else:
+        raise TypeError("argument must be an int, or have a fileno() method.")
+    if fd < 0:
+        raise ValueError(f"file descriptor cannot be a negative integer ({fd})")
+    return fd
+
+
 def path_converter(value, function, argument="path"):
     """path_t without fd or None: str, bytes or os.PathLike → (path object, bytes), as CPython
     3.12's path_converter, which no longer takes bytearray or memoryview (gh-98393). The path
@@ -61,6 +87,50 @@ def pid_t(value):
     """PyLong_AsPid of CPython 3.12 (PyLong_AsLong): the C assignment to the 32-bit pid_t then
     keeps the low 32 bits."""
     return (c_long(value) + 2**31) % 2**32 - 2**31
+
+
+def _id_t(value, kind):
+    """_Py_Uid_Converter / _Py_Gid_Converter (kind "uid" or "gid") → the id's 32 bits; -1 stays
+    "unchanged" (2**32 - 1). The messages are CPython's, including "less than minimum" for a
+    positive value that fits a C long but not 32 bits."""
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{kind} should be integer, not {type(value).__name__}") from None
+    if -2**63 <= number < 2**63:
+        if number == -1:
+            return 2**32 - 1
+        if number < 0 or number >= 2**32:
+            raise OverflowError(f"{kind} is less than minimum")
+        return number
+    if number < 0:
+        raise OverflowError(f"{kind} is less than minimum")
+    raise OverflowError(f"{kind} is greater than maximum")
+
+
+def uid_t(value):
+    return _id_t(value, "uid")
+
+
+def gid_t(value):
+    return _id_t(value, "gid")
+
+
+def text(value, function, argument):
+    """The clinic's str converter: a str without NUL, or "f() argument 'name' must be str, not int"."""
+    if not isinstance(value, str):
+        raise TypeError(f"{function}() {argument} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        value.encode("utf-8")  # a lone surrogate is reported first, as PyUnicode_AsUTF8AndSize does
+        raise ValueError("embedded null character")
+    return str(value)
+
+
+def unicode(value, function, argument):
+    """The clinic's unicode converter: any str."""
+    if not isinstance(value, str):
+        raise TypeError(f"{function}() {argument} must be str, not {type(value).__name__}")
+    return str(value)
 
 
 def format_int(value):

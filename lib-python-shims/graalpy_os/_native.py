@@ -18,3 +18,8 @@ class _CachedBuiltins:
 def set(native):
     global builtins
     builtins = _CachedBuiltins(native)
+
+
+def builtin(name):
+    """A builtin by its declared name ("posix.setuid"), for the generated wrappers."""
+    return getattr(builtins, name)

@@ -1,6 +1,6 @@
 """os.confstr and os.confstr_names (glibc's names), which subprocess needs to pick posix_spawn."""
 
-from . import _native
+from . import _declared, _native
 
 # glibc <bits/confname.h>; the names CPython's posixmodule exports on Linux.
 confstr_names = {
@@ -34,8 +34,7 @@ confstr_names = {
 }
 
 
-def confstr(name, /):
-    """Return a string-valued system configuration variable."""
+def confstr(name):
     if isinstance(name, str):
         try:
             key = confstr_names[name]
@@ -46,6 +45,9 @@ def confstr(name, /):
     else:
         raise TypeError("configuration names must be strings or integers")
     return _native.builtins.confstr(key)
+
+
+_declared.wrap(globals(), "confstr")
 
 
 def exports():

@@ -3,19 +3,11 @@ os.execv as CPython's os_execv_impl (GraalPy's raises no audit event and asks no
 
 import sys
 
-from . import _codec, _native
+from . import _codec, _declared, _native
 from ._convert import fs_converter, path_converter
 
 
 def execve(path, argv, env):
-    """Execute an executable path with arguments, replacing current process.
-
-      path
-        Path of executable file.
-      argv
-        Tuple or list of strings.
-      env
-        Dictionary of strings mapping to strings."""
     if isinstance(path, int) and not isinstance(path, bool):
         fd, encoded = path, None
     else:
@@ -37,13 +29,7 @@ def execve(path, argv, env):
                             _codec.items(argv_list), _codec.items(env_list))
 
 
-def execv(path, argv, /):
-    """Execute an executable path with arguments, replacing current process.
-
-  path
-    Path of executable file.
-  argv
-    Tuple or list of strings."""
+def execv(path, argv):
     path, encoded = path_converter(path, "execv")
     if not isinstance(argv, (list, tuple)):
         raise TypeError("execv() arg 2 must be a tuple or list")
@@ -55,6 +41,9 @@ def execv(path, argv, /):
     sys.audit("os.exec", path, argv, None)
     # CPython's posix_error(): no filename; env None: the environment libc has (execv)
     _native.builtins.execve(-1, _codec.text(encoded), None, _codec.items(argv_list), None)
+
+
+_declared.wrap(globals(), "exec_")
 
 
 def exports():

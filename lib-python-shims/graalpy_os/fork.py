@@ -9,34 +9,21 @@ part of the fork (handshake, retries, the child's recovery and watchdog) is the 
 
 import sys
 
-from . import _native
-from ._clinic import keywords, no_arguments
+from . import _declared, _native
+from ._convert import NULL
 from ._unraisable import write_unraisable
 
 _before = []
 _after_in_child = []
 _after_in_parent = []
 _HOOK_LISTS = {"before": _before, "after_in_child": _after_in_child, "after_in_parent": _after_in_parent}
-_NOT_GIVEN = object()  # C's NULL: an explicit None is an argument (and not callable)
 
 _in_forked_child = False
 
 
-@keywords
-def register_at_fork(*, before=_NOT_GIVEN, after_in_child=_NOT_GIVEN, after_in_parent=_NOT_GIVEN):
-    """Register callables to be called when forking a new process.
-
-      before
-        A callable to be called in the parent before the fork() syscall.
-      after_in_child
-        A callable to be called in the child after fork().
-      after_in_parent
-        A callable to be called in the parent after fork().
-
-    'before' callbacks are called in reverse order.
-    'after_in_child' and 'after_in_parent' callbacks are called in order."""
+def register_at_fork(before, after_in_child, after_in_parent):
     hooks = {"before": before, "after_in_child": after_in_child, "after_in_parent": after_in_parent}
-    given = {name: hook for name, hook in hooks.items() if hook is not _NOT_GIVEN}
+    given = {name: hook for name, hook in hooks.items() if hook is not NULL}
     if not given:
         raise TypeError("At least one argument is required.")
     for name, hook in given.items():
@@ -132,21 +119,12 @@ def _fork(name, in_child_first=None):
 
 
 def fork():
-    """Fork a child process.
-
-    Return 0 to child process and PID of child to parent process."""
     _check_can_fork()
     sys.audit("os.fork")
     return _fork("fork")
 
 
 def forkpty():
-    """Fork a new process with a new pseudo-terminal as controlling tty.
-
-    Returns a tuple of (pid, master_fd).
-    Like fork(), return pid of 0 to the child process,
-    and pid of child to the parent process.
-    To both, return fd of newly opened pseudo-terminal."""
     _check_can_fork()
     sys.audit("os.forkpty")
     return _forkpty()
@@ -184,15 +162,8 @@ def _forkpty():
     return pid, master_fd
 
 
-def login_tty(fd, /):
-    """Prepare the tty of which fd is a file descriptor for a new login session.
-
-    Make the calling process a session leader; make the tty the
-    controlling tty, the stdin, the stdout, and the stderr of the
-    calling process; close fd."""
-    from ._convert import c_int
-
-    _native.builtins.login_tty(c_int(fd))
+def login_tty(fd):
+    _native.builtins.login_tty(fd)
 
 
 def _exit(status):
@@ -202,12 +173,7 @@ def _exit(status):
     _native.builtins.exit_process(c_int(status))
 
 
-@no_arguments
 def abort():
-    """Abort the interpreter immediately.
-
-This function 'dumps core' or otherwise fails in the hardest way possible
-on the hosting operating system.  This function never returns."""
     _native.builtins.abort()
 
 
@@ -224,6 +190,9 @@ def end_child(status):
         except Exception:
             pass
     _native.builtins.exit_process(status & 0xff if status >= 0 else 1)
+
+
+_declared.wrap(globals(), "fork")
 
 
 def exports(fork_enabled=True):

@@ -23,8 +23,8 @@ import os
 import sys
 
 from . import _codec, _native, fork
-from ._convert import c_int, fs_converter
-from .credentials import MAX_GROUPS, id_converter
+from ._convert import c_int, fs_converter, gid_t, uid_t
+from .credentials import MAX_GROUPS
 
 _ARGUMENT_COUNT = 23
 _ID_UNCHANGED = 2**32 - 1
@@ -216,8 +216,8 @@ def _fork_exec(process_args, executable_list, close_fds, pass_fds, cwd, env_list
         groups = []
         if extra_groups is not None:
             groups = _extra_groups(extra_groups)
-        gid = _ID_UNCHANGED if gid is None else id_converter(gid, "gid")
-        uid = _ID_UNCHANGED if uid is None else id_converter(uid, "uid")
+        gid = _ID_UNCHANGED if gid is None else gid_t(gid)
+        uid = _ID_UNCHANGED if uid is None else uid_t(uid)
         executables, argv = _graalpy_launcher(executables, argv)
 
         # subprocess_fork raises RuntimeError where this JVM cannot fork (ZGC, unreadable JVM state)
@@ -330,7 +330,7 @@ def _extra_groups(extra_groups):
         if not isinstance(item, int):
             raise TypeError("extra_groups must be integers")
         try:
-            groups.append(id_converter(item, "gid"))
+            groups.append(gid_t(item))
         except (TypeError, OverflowError):
             raise ValueError("invalid group id") from None
     return groups

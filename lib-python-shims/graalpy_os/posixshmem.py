@@ -9,8 +9,7 @@ dropping leading slashes and refusing an empty or too long name or one with anot
 import errno
 import os
 
-from ._clinic import keywords
-from ._convert import c_int
+from . import _declared
 
 _SHM_DIRECTORY = b"/dev/shm/"
 # glibc 2.36 refuses a longer name with EINVAL (measured: its buffer); open(2) refuses 256-259 bytes
@@ -24,11 +23,7 @@ def patch(module):
     module.shm_unlink = shm_unlink
 
 
-@keywords
-def shm_open(path, flags, mode=0o777):
-    """Open a shared memory object.  Returns a file descriptor (integer)."""
-    _require_str("shm_open", path)
-    flags, mode = c_int(flags), c_int(mode)
+def shm_open(path, flags, mode):
     object_path = _object_path(path)
     try:
         return os.open(object_path, flags | _O_NOFOLLOW | os.O_CLOEXEC, mode & 0o7777)  # what the kernel keeps of a mode_t
@@ -36,14 +31,7 @@ def shm_open(path, flags, mode=0o777):
         raise OSError(error.errno, error.strerror, path) from None
 
 
-@keywords
 def shm_unlink(path):
-    """Remove a shared memory object (similar to unlink()).
-
-    Remove a shared memory object name, and, once all processes  have  unmapped
-    the object, de-allocates and destroys the contents of the associated memory
-    region."""
-    _require_str("shm_unlink", path)
     try:
         object_path = _object_path(path)
     except OSError:  # glibc's shm_unlink reports a name it refuses as absent
@@ -55,20 +43,16 @@ def shm_unlink(path):
         raise OSError(code, os.strerror(code), path) from None
 
 
-def _require_str(function, path):
-    if not isinstance(path, str):
-        raise TypeError(f"{function}() argument 'path' must be str, not {type(path).__name__}")
-
-
 def _object_path(path):
     """glibc's __shm_get_name: the file under /dev/shm, after CPython's UTF-8 conversion."""
     try:
         name = path.encode("utf-8")
     except UnicodeEncodeError as error:  # GraalPy's codec words it differently
         raise UnicodeEncodeError("utf-8", path, error.start, error.end, "surrogates not allowed") from None
-    if b"\0" in name:
-        raise ValueError("embedded null character")
-    name = name.lstrip(b"/")
+    name = name.split(b"\0")[0].lstrip(b"/")  # the C string glibc sees
     if not name or b"/" in name or len(name) > _LONGEST_NAME:
         raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), path)
     return _SHM_DIRECTORY + name
+
+
+_declared.wrap(globals(), "posixshmem")

@@ -10,8 +10,8 @@ RLIMIT_AS 5; RLIM_INFINITY 2**63-1): the limit a program set with them would be 
 import os
 import sys
 
-from . import _codec, _native
-from ._convert import c_int, c_long, format_int
+from . import _codec, _declared, _native
+from ._convert import c_long, format_int
 
 # <bits/resource.h> of glibc on Linux (every architecture the launcher runs on)
 _CONSTANTS = {
@@ -33,25 +33,15 @@ def patch(module):
         setattr(module, function.__name__, function)
 
 
-def getrlimit(*args, **kwargs):
-    """Return the current soft and hard limits of the resource as a tuple (soft, hard)."""
-    if kwargs:
-        raise TypeError("resource.getrlimit() takes no keyword arguments")
-    if len(args) != 1:
-        raise TypeError(f"resource.getrlimit() takes exactly one argument ({len(args)} given)")
-    errno, current, maximum = _prlimit(0, _resource(args[0]), None)
+def getrlimit(resource):
+    errno, current, maximum = _prlimit(0, _resource(resource), None)
     if errno:
         raise OSError(errno, os.strerror(errno))
     return current, maximum
 
 
-def setrlimit(*args, **kwargs):
-    """Set the soft and hard limits of the resource to the tuple limits (soft, hard)."""
-    if kwargs:
-        raise TypeError("resource.setrlimit() takes no keyword arguments")
-    if len(args) != 2:
-        raise TypeError(f"setrlimit expected 2 arguments, got {len(args)}")
-    resource, limits = _resource(args[0]), args[1]
+def setrlimit(resource, limits):
+    resource = _resource(resource)
     sys.audit("resource.setrlimit", resource, limits)
     errno, _, _ = _prlimit(0, resource, _limits(limits))
     if errno == _EINVAL:
@@ -80,8 +70,8 @@ def prlimit(*args, **kwargs):
     return current, maximum
 
 
-def _resource(value):
-    resource = c_int(value)  # a no-op for format_int's result
+def _resource(resource):
+    """resource, a C int already."""
     if not 0 <= resource < _RLIM_NLIMITS:
         raise ValueError("invalid resource specified")
     return resource
@@ -99,3 +89,6 @@ def _prlimit(pid, resource, limits):
     """(errno, soft, hard before the call); limits None: only read."""
     current, maximum = limits or (None, None)
     return _codec.ints(_native.builtins.prlimit(pid, resource, current, maximum))
+
+
+_declared.wrap(globals(), "resource_")

@@ -1,12 +1,11 @@
 """os.wait, wait3, wait4, waitpid, waitid and their constants, over wait4(2) and waitid(2).
 
 The builtin retries EINTR (PEP 475) and raises OSError subclasses (ChildProcessError when there
-is no child); arguments are converted here as CPython's clinic does.
+is no child). The functions are declared in Java (org.graalpyos.functions.posix.Wait), whose
+wrappers parse and convert the arguments as CPython's clinic does and call them.
 """
 
-from . import _codec, _native
-from ._clinic import keywords, legacy_keywords, no_arguments, one_argument, positional
-from ._convert import c_int, format_int
+from . import _codec, _declared, _native
 from ._structseq import structseq
 
 WNOHANG = 1
@@ -53,67 +52,32 @@ def _rusage(longs):
     return resource.struct_rusage((utime, stime) + longs[4:])
 
 
-@no_arguments
 def wait():
-    """Wait for completion of a child process.
-
-    Returns a tuple of information about the child process:
-        (pid, status)"""
     return _waitpid(-1, 0)
 
 
-@positional
-def waitpid(pid, options, /):
-    """Wait for completion of a given child process.
-
-    Returns a tuple of information regarding the child process:
-        (pid, status)
-
-    The options argument is ignored on Windows."""
-    return _waitpid(format_int(pid), format_int(options))
+waitpid = _waitpid
 
 
-@keywords
 def wait3(options):
-    """Wait for completion of a child process.
-
-    Returns a tuple of information about the child process:
-      (pid, status, rusage)"""
-    pid, status, usage = _wait4(-1, c_int(options))
+    pid, status, usage = _wait4(-1, options)
     return pid, status, _rusage(usage)
 
 
-@legacy_keywords(format_int, format_int)
 def wait4(pid, options):
-    """Wait for completion of a specific child process.
-
-    Returns a tuple of information about the child process:
-      (pid, status, rusage)"""
     pid, status, usage = _wait4(pid, options)
     return pid, status, _rusage(usage)
 
 
-@positional
-def waitid(idtype, id, options, /):
-    """Returns the result of waiting for a process or processes.
-
-      idtype
-        Must be one of be P_PID, P_PGID or P_ALL.
-      id
-        The id to wait on.
-      options
-        Constructed from the ORing of one or more of WEXITED, WSTOPPED
-        or WCONTINUED and additionally may be ORed with WNOHANG or WNOWAIT.
-
-    Returns either waitid_result or None if WNOHANG is specified and there are
-    no children in a waitable state."""
-    info = _codec.ints(_native.builtins.waitid(format_int(idtype), format_int(id), format_int(options)))
+def waitid(idtype, id, options):
+    info = _codec.ints(_native.builtins.waitid(idtype, id, options))
     if info[0] == 0:
         return None
     return waitid_result(info)
 
 
-# The wait status macros of glibc's <bits/waitstatus.h>, over a C int as CPython's clinic converts it.
+# The wait status macros of glibc's <bits/waitstatus.h>, over the C int the wrappers converted
+# (private names: wrap() replaces the public ones by their wrappers).
 
 def _exited(status):
     return status & 0x7F == 0
@@ -135,73 +99,23 @@ def _stopped(status):
     return status & 0xFF == 0x7F
 
 
-@keywords
-def WIFEXITED(status):
-    """Return True if the process returning status exited via the exit() system call."""
-    return _exited(c_int(status))
+WIFEXITED = _exited
+WEXITSTATUS = _exit_status
+WIFSIGNALED = _signaled
+WTERMSIG = _term_signal
+WIFSTOPPED = _stopped
+WSTOPSIG = _exit_status  # the same bits
 
 
-@keywords
-def WEXITSTATUS(status):
-    """Return the process return code from status."""
-    return _exit_status(c_int(status))
-
-
-@keywords
-def WIFSIGNALED(status):
-    """Return True if the process returning status was terminated by a signal."""
-    return _signaled(c_int(status))
-
-
-@keywords
-def WTERMSIG(status):
-    """Return the signal that terminated the process that provided the status value."""
-    return _term_signal(c_int(status))
-
-
-@keywords
-def WIFSTOPPED(status):
-    """Return True if the process returning status was stopped."""
-    return _stopped(c_int(status))
-
-
-@keywords
-def WSTOPSIG(status):
-    """Return the signal that stopped the process that provided the status value."""
-    return _exit_status(c_int(status))  # the same bits as WEXITSTATUS
-
-
-@keywords
 def WIFCONTINUED(status):
-    """Return True if a particular process was continued from a job control stop.
-
-Return True if the process returning status was continued from a
-job control stop."""
-    return c_int(status) == 0xFFFF
+    return status == 0xFFFF
 
 
-@one_argument
-def WCOREDUMP(status, /):
-    """Return True if the process returning status was dumped to a core file."""
-    return bool(c_int(status) & 0x80)
+def WCOREDUMP(status):
+    return bool(status & 0x80)
 
 
-@keywords
 def waitstatus_to_exitcode(status):
-    """Convert a wait status to an exit code.
-
-On Unix:
-
-* If WIFEXITED(status) is true, return WEXITSTATUS(status).
-* If WIFSIGNALED(status) is true, return -WTERMSIG(status).
-* Otherwise, raise a ValueError.
-
-On Windows, return status shifted right by 8 bits.
-
-On Unix, if the process is being traced or if waitpid() was called with
-WUNTRACED option, the caller must first check if WIFSTOPPED(status) is true.
-This function must not be called if WIFSTOPPED(status) is true."""
-    status = c_int(status)
     if _exited(status):
         return _exit_status(status)
     if _signaled(status):
@@ -209,6 +123,9 @@ This function must not be called if WIFSTOPPED(status) is true."""
     if _stopped(status):
         raise ValueError(f"process stopped by delivery of signal {_exit_status(status)}")
     raise ValueError(f"invalid wait status: {status}")
+
+
+_declared.wrap(globals(), "wait")
 
 
 def exports():

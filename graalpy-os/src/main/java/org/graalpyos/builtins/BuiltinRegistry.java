@@ -3,6 +3,7 @@ package org.graalpyos.builtins;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.graalpyos.functions.Functions;
 import org.graalpyos.language.Builtin;
 
 /** Every builtin Python can call, one class each. */
@@ -14,21 +15,21 @@ public final class BuiltinRegistry {
     private static final boolean DIAGNOSTICS = Boolean.getBoolean("graalpyos.diagnostics");
 
     public static List<Builtin> all() {
-        List<Builtin> production = List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
+        List<Builtin> production = new ArrayList<>(List.of(new BindBuiltin(), new ShimSourceBuiltin(), new CapabilitiesBuiltin(), new ConfstrBuiltin(),
                         new PosixSpawnBuiltin(), new Wait4Builtin(), new WaitpidBuiltin(), new WaitidBuiltin(), new ForkBuiltin(), new ExitBuiltin(), new AbortBuiltin(),
                         new LockReinitBuiltin(), new LockAtForkReinitInstallBuiltin(), new ExecveBuiltin(), new ForkPrepareBuiltin(),
-                        new LoginTtyBuiltin(), new SetreuidBuiltin(), new SetregidBuiltin(),
+                        new LoginTtyBuiltin(),
                         new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessChildSetupBuiltin(), new SubprocessChildFailBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new HoldGraalPyProcessCreatorsBuiltin(), new SystemBuiltin(), new NativeThreadIdBuiltin(),
-                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin());
+                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin(), new DeclaredExportsBuiltin()));
+        production.addAll(Functions.builtins());
         if (!DIAGNOSTICS) {
-            return production;
+            return List.copyOf(production);
         }
-        List<Builtin> all = new ArrayList<>(production);
-        all.add(new ForkRetriesBuiltin());
-        all.add(new HeapAfterGcBuiltin());
-        all.add(new GraalPyForkExecCallsBuiltin());
-        return all;
+        production.add(new ForkRetriesBuiltin());
+        production.add(new HeapAfterGcBuiltin());
+        production.add(new GraalPyForkExecCallsBuiltin());
+        return production;
     }
 }

@@ -53,7 +53,8 @@ public final class Arguments {
             return switch (wire) {
                 case BOOL -> INTEROP.asBoolean(value);
                 case BYTES -> Codec.bytes(INTEROP.asString(value));
-                case STR -> INTEROP.asString(value);
+                case STR -> text(errors, INTEROP.asString(value));
+                case UNICODE -> INTEROP.asString(value);
                 default -> integer(errors, wire, value);
             };
         } catch (UnsupportedMessageException e) {
@@ -61,25 +62,34 @@ public final class Arguments {
         }
     }
 
+    private static String text(PythonErrors errors, String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw errors.valueError("embedded null character");
+        }
+        return text;
+    }
+
     private static Object integer(PythonErrors errors, WireType wire, Object value) throws UnsupportedMessageException {
         if (INTEROP.isBoolean(value)) {
             return INTEROP.asBoolean(value) ? 1 : 0;
         }
         if (!INTEROP.fitsInLong(value)) {
-            if (INTEROP.isNumber(value)) {
-                throw errors.overflowError(wire.overflow);
+            if (!INTEROP.isNumber(value)) {
+                throw UnsupportedMessageException.create();
             }
-            throw UnsupportedMessageException.create();
+            if (wire == WireType.UID || wire == WireType.GID) {
+                boolean negative = INTEROP.fitsInBigInteger(value) && INTEROP.asBigInteger(value).signum() < 0;
+                throw errors.overflowError(negative ? wire.declared.charAt(0) + "id is less than minimum" : wire.overflow);
+            }
+            throw errors.overflowError(wire.overflow);
         }
         long number = INTEROP.asLong(value);
         return switch (wire) {
             case LONG -> number;
             case UID, GID -> {
-                if (number < -1) {
+                // _Py_Uid_Converter: a C long that is negative (but -1) or does not fit 32 bits is "less than minimum"
+                if (number < -1 || number > 0xFFFFFFFFL) {
                     throw errors.overflowError(wire.declared.charAt(0) + "id is less than minimum");
-                }
-                if (number > 0xFFFFFFFFL) {
-                    throw errors.overflowError(wire.overflow);
                 }
                 yield (int) number;
             }
@@ -126,7 +136,7 @@ public final class Arguments {
 
     /** An int, pid_t, uid_t or gid_t (the last two as their 32 bits); null only where declared optional and None. */
     public Integer integer(String name) {
-        return (Integer) value(name, WireType.INT, WireType.PID, WireType.UID, WireType.GID);
+        return (Integer) value(name, WireType.INT, WireType.PID, WireType.UID, WireType.GID, WireType.FD);
     }
 
     /** A long; null only where declared optional and None. */
@@ -143,7 +153,7 @@ public final class Arguments {
     }
 
     public String text(String name) {
-        return (String) value(name, WireType.STR);
+        return (String) value(name, WireType.STR, WireType.UNICODE);
     }
 
     @SuppressWarnings("unchecked")

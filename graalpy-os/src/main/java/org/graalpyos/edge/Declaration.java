@@ -9,6 +9,10 @@ import java.util.List;
  * derived from it: how Java decodes the arguments ({@link Arguments}), the errors for arguments it
  * does not allow, and how the result crosses back ({@link Codec}). The wire call is positional,
  * every parameter given, in the declared order.
+ * <p>
+ * A name qualified by a module ({@code "posix.setuid(uid: uid_t, /) -> None"}) declares a function
+ * Python sees in that module: its Python wrapper, with CPython's parser, converters, defaults and
+ * {@code __text_signature__}, is generated from the declaration ({@link PythonWrappers}).
  */
 public final class Declaration {
     private final String text;
@@ -94,6 +98,17 @@ public final class Declaration {
 
     public String name() {
         return name;
+    }
+
+    /** The module Python sees the function in, or null for a builtin only the shims call. */
+    public String module() {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : name.substring(0, dot);
+    }
+
+    /** The function's name in its module. */
+    public String function() {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     public List<Parameter> parameters() {

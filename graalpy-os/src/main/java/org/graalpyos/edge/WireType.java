@@ -7,30 +7,41 @@ package org.graalpyos.edge;
  */
 public enum WireType {
     /** C int: OverflowError beyond 32 bits. */
-    INT("int", "Python int too large to convert to C int"),
+    INT("int", "Python int too large to convert to C int", "c_int", false),
     /** C long. */
-    LONG("long", "Python int too large to convert to C long"),
-    /** pid_t (the shim converts as PyLong_AsPid; the wire holds the 32-bit value). */
-    PID("pid_t", "Python int too large to convert to C int"),
+    LONG("long", "Python int too large to convert to C long", "c_long", false),
+    /** pid_t: the format unit "i" (so the legacy parsers); the wire holds the 32-bit value. */
+    PID("pid_t", "Python int too large to convert to C int", "format_int", true),
     /** uid_t: the id or -1 ((uid_t) -1, "no change"), as its 32 bits. */
-    UID("uid_t", "uid is greater than maximum"),
+    UID("uid_t", "uid is greater than maximum", "uid_t", false),
     /** gid_t, as uid_t. */
-    GID("gid_t", "gid is greater than maximum"),
-    BOOL("bool", null),
+    GID("gid_t", "gid is greater than maximum", "gid_t", false),
+    /** fildes: an int or an object's fileno(), not negative (PyObject_AsFileDescriptor); crosses as an int. */
+    FD("fildes", "Python int too large to convert to C int", "fildes", false),
+    BOOL("bool", null, null, false),
     /** bytes, as a latin-1 str: one code point per byte. */
-    BYTES("bytes", null),
-    STR("str", null),
+    BYTES("bytes", null, null, false),
+    /** str without NUL (clinic's str). */
+    STR("str", null, "text", false),
+    /** Any str (clinic's unicode: a C function then sees it up to its first NUL). */
+    UNICODE("unicode", null, "unicode", false),
     /** A Python object Java keeps without reading it (a callable, a type). */
-    OBJECT("object", null),
+    OBJECT("object", null, null, false),
     /** Only as a result: Python's None. */
-    NONE("None", null);
+    NONE("None", null, null, false);
 
     final String declared;
     final String overflow;
+    /** The function of graalpy_os/_convert.py that converts a Python value to this type as CPython's converter does. */
+    final String converter;
+    /** Converted by a format unit of PyArg_Parse, which makes clinic choose the legacy parsers. */
+    final boolean legacy;
 
-    WireType(String declared, String overflow) {
+    WireType(String declared, String overflow, String converter, boolean legacy) {
         this.declared = declared;
         this.overflow = overflow;
+        this.converter = converter;
+        this.legacy = legacy;
     }
 
     boolean isInteger() {

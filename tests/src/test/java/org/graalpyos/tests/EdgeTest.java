@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.graalpyos.builtins.BuiltinRegistry;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.edge.Codec;
 import org.graalpyos.edge.Declaration;
+import org.graalpyos.edge.PythonWrappers;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.PythonErrors;
 
@@ -50,7 +52,7 @@ class EdgeTest {
         Declaration ids = Declaration.parse("setreuid(ruid: uid_t, euid: uid_t) -> None");
         assertEquals(-1, Arguments.decode(ERRORS, ids, new Object[]{0xFFFFFFFFL, -1}).integer("ruid"));
         assertTrue(refusal(ids, -2, 0).contains("uid is less than minimum"));
-        assertTrue(refusal(ids, 1L << 32, 0).contains("uid is greater than maximum"));
+        assertTrue(refusal(ids, 1L << 32, 0).contains("uid is less than minimum")); // _Py_Uid_Converter: a truncated C long
     }
 
     @Test
@@ -89,5 +91,31 @@ class EdgeTest {
         assertThrows(IllegalArgumentException.class, () -> Declaration.parse("f(x: [object]) -> None"));
         assertThrows(IllegalArgumentException.class, () -> Declaration.parse("f(x) -> None"));
         assertThrows(IllegalArgumentException.class, () -> Declaration.parse("f(x: int)"));
+    }
+
+    private static String wrappers(String declaration) {
+        return PythonWrappers.source("posix", List.of(new PythonWrappers.Function(Declaration.parse(declaration), "Doc.", false)), Map.of());
+    }
+
+    @Test
+    void pythonWrappersAreGeneratedFromTheDeclarationWithClinicsParser() {
+        String f = PythonWrappers.source("posix", List.of(new PythonWrappers.Function(
+                        Declaration.parse("posix.f(a: int, /, b: uid_t = -1, *, c: bool = False) -> (int, int)"), "Doc.", false)), Map.of("X", 3L));
+        assertTrue(f.contains("\nX = 3\n"), f);
+        assertTrue(f.contains("_s_f = (\"keywords\", \"posix.f()\", \"f\", (\"a\", \"b\", \"c\", ), 1, 1, 2, (-1, False, ), (None, None, None, ))"), f);
+        assertTrue(f.contains("f.__text_signature__ = \"($module, a, /, b=-1, *, c=False)\""), f);
+        assertTrue(f.contains("def _signature(a, /, b=-1, *, c=False):"), f);
+        assertTrue(f.contains("    if type(b) is not int or not -1 <= b <= 4294967295:\n        b = _v.uid_t(b)\n    c = bool(c)\n    return _ints(_b_f(a, b, c))"), f);
+        assertTrue(f.contains("EXPORTS = (\"X\", \"f\", )"), f);
+        assertTrue(wrappers("posix.n() -> None").contains("(\"noargs\", "));
+        assertTrue(wrappers("posix.o(x: int, /) -> None").contains("(\"o\", "));
+        assertTrue(wrappers("posix.p(x: int, y: int = 0, /) -> None").contains("(\"positional\", \"posix.p()\", \"p\", (\"x\", \"y\", ), 2, 1, 2, (0, ), (None, None, ))"));
+        assertTrue(wrappers("posix.w(pid: pid_t, options: int, /) -> None").contains("(\"legacy_positional\", "));
+        assertTrue(wrappers("posix.g() -> [gid_t]").contains("return list(_ints(_b_g()))"));
+        // what clinic would not generate, or no module declares, is refused when generated
+        assertTrue(wrappers("posix.w(pid: pid_t, *, options: int = 0) -> None").contains(
+                        "(\"legacy_keywords\", \"posix.w()\", \"w\", (\"pid\", \"options\", ), 0, 1, 1, (0, ), (_v.format_int, _v.format_int, ))"));
+        assertThrows(IllegalArgumentException.class, () -> wrappers("posix.r(a: int = 0, b: int, /) -> None"));
+        assertThrows(IllegalArgumentException.class, () -> wrappers("x() -> None"));
     }
 }

@@ -58,6 +58,18 @@ final class Launcher {
         return false;
     }
 
+    /** What python3, the reference CPython, prints (stdout and stderr together) running {@code source}: a comparison's expected output. */
+    static String python3(String source) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "python3 (the reference CPython) is not on PATH");
+        Process python3 = new ProcessBuilder("python3", "-c", source).redirectErrorStream(true).redirectInput(new java.io.File("/dev/null")).start();
+        String output = new String(python3.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!python3.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            python3.destroyForcibly();
+            throw new AssertionError("python3 did not finish in 60 s");
+        }
+        return output;
+    }
+
     static Result run(String... args) throws IOException, InterruptedException {
         return run(null, Map.of(), args);
     }

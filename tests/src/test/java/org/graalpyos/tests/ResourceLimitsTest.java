@@ -1,9 +1,7 @@
 package org.graalpyos.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -45,10 +43,7 @@ class ResourceLimitsTest {
 
     @Test
     void getrlimitSetrlimitAndPrlimitAnswerAsPython3Does() throws Exception {
-        assumeTrue(Launcher.onPath("python3"), "python3 (the reference CPython) is not on PATH");
-        Process python3 = new ProcessBuilder("python3", "-c", CASES).redirectErrorStream(true).start();
-        String expected = new String(python3.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        python3.waitFor(60, TimeUnit.SECONDS);
+        String expected = Launcher.python3(CASES);
         Launcher.Result r = Launcher.run("-c", CASES);
         assertEquals(expected, r.stdout(), r.stderr());
     }

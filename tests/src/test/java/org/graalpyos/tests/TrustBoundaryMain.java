@@ -92,8 +92,12 @@ public final class TrustBoundaryMain {
                     attempt("subprocess_child_exec", [])
                     attempt("subprocess_child_fail", ["x"])
                     attempt("execve", [-1, "/bin/sh", "/bin/sh", touch, None])
-                    attempt("setreuid", [-1, -1])
-                    attempt("setregid", [-1, -1])
+                    for name in ("setuid", "setgid", "seteuid", "setegid"):
+                        attempt("posix." + name, [-1])
+                    attempt("posix.setreuid", [-1, -1])
+                    attempt("posix.setregid", [-1, -1])
+                    attempt("posix.setresuid", [-1, -1, -1])
+                    attempt("posix.setresgid", [-1, -1, -1])
                     attempt("setgroups", [""])
                     for search_path in (False, True):
                         attempt("posix_spawn", [search_path, "/bin/sh", "/bin/sh", touch, "", "", None, False, False, None, None,

@@ -72,7 +72,8 @@ class TrustBoundaryTest {
             assertTrue(EXPECTED_FAILURES.contains(kind), kind + " from " + outcome.getValue());
         }
         for (String creator : List.of("subprocess_spawn", "subprocess_fork", "fork", "execve", "posix_spawn", "subprocess_child_exec",
-                        "subprocess_child_setup", "subprocess_child_fail", "setreuid", "setregid", "setgroups", "system",
+                        "subprocess_child_setup", "subprocess_child_fail", "posix.setuid", "posix.setgid", "posix.seteuid", "posix.setegid",
+                        "posix.setreuid", "posix.setregid", "posix.setresuid", "posix.setresgid", "setgroups", "system",
                         "hold_graalpy_process_creators")) {
             assertFalse(report.getOrDefault("returned", "").contains(" " + creator + " ") || (" " + report.getOrDefault("returned", "") + " ")
                             .contains(" " + creator + " "), creator + " returned under a vetoing policy");

@@ -1,0 +1,96 @@
+package org.graalpyos.functions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.graalpyos.edge.Declaration;
+import org.graalpyos.edge.PythonWrappers;
+import org.graalpyos.functions.posix.Confstr;
+import org.graalpyos.functions.posix.Credentials;
+import org.graalpyos.functions.posix.Exec;
+import org.graalpyos.functions.posix.Fork;
+import org.graalpyos.functions.posix.Wait;
+import org.graalpyos.functions.posixshmem.SharedMemory;
+import org.graalpyos.functions.resource.Limits;
+import org.graalpyos.language.Builtin;
+
+/**
+ * Every function declared in a CPython module (posix, grp, fcntl, ...) and their generated Python
+ * wrappers, made once per JVM and served as {@code graalpy_os/_declared/NAME.py}: NAME is the
+ * module for the functions whose body is a Java builtin (exported lazily by name), or the shim
+ * whose Python is the body of the others (the shim wraps its own functions, {@code _declared.wrap}).
+ */
+public final class Functions {
+    private Functions() {
+    }
+
+    private static final List<Builtin> BUILTINS = collectBuiltins();
+    private static final List<PythonFunction> PYTHON = collectPython();
+    private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
+
+    private static List<Builtin> collectBuiltins() {
+        List<Builtin> all = new ArrayList<>();
+        all.addAll(Credentials.all());
+        return List.copyOf(all);
+    }
+
+    private static List<PythonFunction> collectPython() {
+        List<PythonFunction> all = new ArrayList<>();
+        all.addAll(Credentials.python());
+        all.addAll(Wait.all());
+        all.addAll(Fork.all());
+        all.addAll(Exec.all());
+        all.addAll(Confstr.all());
+        all.addAll(Limits.all());
+        all.addAll(SharedMemory.all());
+        return List.copyOf(all);
+    }
+
+    /** The functions whose body is Java. */
+    public static List<Builtin> builtins() {
+        return BUILTINS;
+    }
+
+    /** The names {@code _declared/NAME.py} exports, in order (without generating it). */
+    public static List<String> exports(String name) {
+        List<String> names = new ArrayList<>(constants(name).keySet());
+        for (PythonWrappers.Function function : functions(name)) {
+            names.add(function.declaration().function());
+        }
+        return names;
+    }
+
+    /** The source of {@code _declared/NAME.py}, or null when nothing is declared under NAME. */
+    public static String source(String name) {
+        if (exports(name).isEmpty()) {
+            return null;
+        }
+        return SOURCES.computeIfAbsent(name, Functions::generate);
+    }
+
+    private static String generate(String name) {
+        return PythonWrappers.source(name, functions(name), constants(name));
+    }
+
+    private static List<PythonWrappers.Function> functions(String name) {
+        List<PythonWrappers.Function> functions = new ArrayList<>();
+        for (Builtin builtin : BUILTINS) {
+            if (name.equals(builtin.declaration().module())) {
+                functions.add(new PythonWrappers.Function(builtin.declaration(), builtin.doc(), false));
+            }
+        }
+        for (PythonFunction function : PYTHON) {
+            if (name.equals(function.shim())) {
+                functions.add(new PythonWrappers.Function(Declaration.parse(function.declaration()), function.doc(), true));
+            }
+        }
+        return functions;
+    }
+
+    private static Map<String, Long> constants(String name) {
+        return new LinkedHashMap<>();
+    }
+}
