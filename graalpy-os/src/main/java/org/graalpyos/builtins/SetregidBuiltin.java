@@ -5,7 +5,8 @@ import java.lang.foreign.Arena;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /** setregid(rgid, egid): os.setregid; the shim converted both ids as CPython's _Py_Gid_Converter (-1: unchanged). */
 final class SetregidBuiltin extends Builtin {
@@ -20,7 +21,7 @@ final class SetregidBuiltin extends Builtin {
         context.checkCredentialChange("setregid", rgid, egid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
-            rc = Libc.setregid(Libc.allocateErrnoState(arena), rgid, egid);
+            rc = ProcessCalls.setregid(Downcalls.allocateErrnoState(arena), rgid, egid);
         }
         if (rc < 0) {
             throw context.errors().osError(-rc, null);

@@ -5,7 +5,8 @@ import java.lang.foreign.Arena;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /** setreuid(ruid, euid): os.setreuid; the shim converted both ids as CPython's _Py_Uid_Converter (-1: unchanged). */
 final class SetreuidBuiltin extends Builtin {
@@ -20,7 +21,7 @@ final class SetreuidBuiltin extends Builtin {
         context.checkCredentialChange("setreuid", ruid, euid);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
-            rc = Libc.setreuid(Libc.allocateErrnoState(arena), ruid, euid);
+            rc = ProcessCalls.setreuid(Downcalls.allocateErrnoState(arena), ruid, euid);
         }
         if (rc < 0) {
             throw context.errors().osError(-rc, null);
