@@ -3,7 +3,8 @@ package org.graalpyos.builtins;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.SignalCalls;
+import org.graalpyos.nativeapi.SpawnCalls;
 import org.graalpyos.nativeapi.Signals;
 
 /**
@@ -21,9 +22,9 @@ final class CapabilitiesBuiltin extends Builtin {
         if (!context.isNativeAccessAllowed()) {
             return new long[]{0, Signals.NSIG};
         }
-        int[] reserved = Libc.reservedSignals();
+        int[] reserved = SignalCalls.reservedSignals();
         long[] values = new long[2 + reserved.length];
-        values[0] = Libc.hasSpawnCloseFrom() ? 1 : 0;
+        values[0] = SpawnCalls.hasSpawnCloseFrom() ? 1 : 0;
         values[1] = Signals.NSIG;
         for (int i = 0; i < reserved.length; i++) {
             values[2 + i] = reserved[i];

@@ -3,7 +3,7 @@ package org.graalpyos.builtins;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.SystemCalls;
 import org.graalpyos.nativeapi.NativeError;
 
 /** confstr(name:int) → "=" + the value, or "" when the name has no value (CPython returns None then). */
@@ -17,7 +17,7 @@ final class ConfstrBuiltin extends Builtin {
         context.checkNativeAccess("confstr");
         int key = args.integer("name");
         try {
-            String value = Libc.confstr(key);
+            String value = SystemCalls.confstr(key);
             return value;
         } catch (NativeError e) {
             throw context.errors().osError(e.errno(), null);

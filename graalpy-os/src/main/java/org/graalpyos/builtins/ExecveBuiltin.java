@@ -8,7 +8,8 @@ import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CStrings;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
 /**
@@ -31,8 +32,8 @@ final class ExecveBuiltin extends Builtin {
         JvmFdsCloseOnExec.markJvmFiles();
         int errno;
         try (Arena arena = Arena.ofConfined()) {
-            errno = Libc.execve(Libc.allocateErrnoState(arena), fd, fd >= 0 ? MemorySegment.NULL : CStrings.of(arena, path),
-                            CStrings.array(arena, argv), envp == null ? Libc.environ() : CStrings.array(arena, envp));
+            errno = -ProcessCalls.execve(Downcalls.allocateErrnoState(arena), fd, fd >= 0 ? MemorySegment.NULL : CStrings.of(arena, path),
+                            CStrings.array(arena, argv), envp == null ? ProcessCalls.environ() : CStrings.array(arena, envp));
         }
         throw context.errors().osError(errno, args.object("path_object"));
     }

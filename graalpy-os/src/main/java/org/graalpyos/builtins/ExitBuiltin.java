@@ -3,7 +3,7 @@ package org.graalpyos.builtins;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * exit_process(status): libc _exit(2), CPython's os._exit. A forked child must end this way: a
@@ -18,7 +18,7 @@ final class ExitBuiltin extends Builtin {
     public Object call(OsContext context, Arguments args) {
         int status = args.integer("status");
         context.checkNativeAccess("_exit");
-        Libc.exitImmediately(status);
+        ProcessCalls.exitImmediately(status);
         throw new IllegalStateException("_exit returned");
     }
 }

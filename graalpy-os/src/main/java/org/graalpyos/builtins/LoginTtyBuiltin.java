@@ -5,7 +5,8 @@ import java.lang.foreign.Arena;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /** login_tty(fd): os.login_tty, and the child half of os.forkpty. */
 final class LoginTtyBuiltin extends Builtin {
@@ -19,7 +20,7 @@ final class LoginTtyBuiltin extends Builtin {
         context.checkNativeAccess("login_tty");
         int rc;
         try (Arena arena = Arena.ofConfined()) {
-            rc = Libc.loginTty(Libc.allocateErrnoState(arena), fd);
+            rc = ProcessCalls.loginTty(Downcalls.allocateErrnoState(arena), fd);
         }
         if (rc < 0) {
             throw context.errors().osError(-rc, null);

@@ -3,7 +3,7 @@ package org.graalpyos.builtins;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.SystemCalls;
 
 /**
  * native_thread_id(): gettid(2), as CPython's threading.get_native_id. GraalPy's gives the Java
@@ -18,6 +18,6 @@ final class NativeThreadIdBuiltin extends Builtin {
     @Override
     public Object call(OsContext context, Arguments args) {
         context.checkNativeAccess("get_native_id");
-        return Libc.gettid();
+        return SystemCalls.gettid();
     }
 }

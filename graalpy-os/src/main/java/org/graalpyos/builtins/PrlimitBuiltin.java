@@ -8,7 +8,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * prlimit(pid, resource, current, maximum): prlimit(2), behind resource.getrlimit, setrlimit and
@@ -30,13 +31,13 @@ final class PrlimitBuiltin extends Builtin {
         boolean set = current != null && maximum != null;
         context.checkNativeAccess("prlimit");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment limits = arena.allocate(Libc.RLIMIT_SIZE, 8);
-            MemorySegment old = arena.allocate(Libc.RLIMIT_SIZE, 8);
+            MemorySegment limits = arena.allocate(ProcessCalls.RLIMIT_SIZE, 8);
+            MemorySegment old = arena.allocate(ProcessCalls.RLIMIT_SIZE, 8);
             if (set) {
                 limits.set(JAVA_LONG, 0, current);
                 limits.set(JAVA_LONG, 8, maximum);
             }
-            int rc = Libc.prlimit(Libc.allocateErrnoState(arena), pid, resource, set ? limits : MemorySegment.NULL, old);
+            int rc = ProcessCalls.prlimit(Downcalls.allocateErrnoState(arena), pid, resource, set ? limits : MemorySegment.NULL, old);
             return new long[]{rc < 0 ? -rc : 0, old.get(JAVA_LONG, 0), old.get(JAVA_LONG, 8)};
         }
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import org.graalpyos.embed.ProcessCreation;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CStrings;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
 import org.graalpyos.subprocess.CheckedExecutables;
 
 /** {@link ProcessCreation}s from the byte strings the builtins receive. */
@@ -39,10 +40,10 @@ final class ProcessCreations {
         List<String> arguments = texts(argv); // decoded once for every candidate the policy sees
         List<String> entries = environment == null ? null : texts(environment);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             for (int i = 0; i < candidates.size(); i++) {
                 byte[] program = inChildsCwd(candidates.get(i), cwd);
-                errors[i] = Libc.existence(errnoState, CStrings.of(arena, program));
+                errors[i] = -FileCalls.exists(errnoState, CStrings.of(arena, program));
                 if (errors[i] != 0) {
                     continue;
                 }

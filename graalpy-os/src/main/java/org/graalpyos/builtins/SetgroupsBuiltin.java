@@ -5,7 +5,8 @@ import java.lang.foreign.Arena;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /** os.setgroups. */
 final class SetgroupsBuiltin extends Builtin {
@@ -19,7 +20,7 @@ final class SetgroupsBuiltin extends Builtin {
         context.checkCredentialChange("setgroups", groups);
         int rc;
         try (Arena arena = Arena.ofConfined()) {
-            rc = Libc.setgroups(arena, Libc.allocateErrnoState(arena), groups);
+            rc = ProcessCalls.setgroups(arena, Downcalls.allocateErrnoState(arena), groups);
         }
         if (rc < 0) {
             throw context.errors().osError(-rc, null);

@@ -8,7 +8,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SocketCalls;
 
 /**
  * socketpair(family, type, proto) → "fd1 fd2", both close-on-exec (non-inheritable, PEP 446):
@@ -27,7 +28,7 @@ final class SocketpairBuiltin extends Builtin {
         context.checkNativeAccess("socketpair");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
-            int rc = Libc.socketpair(Libc.allocateErrnoState(arena), family, type | Libc.SOCK_CLOEXEC, proto, fds);
+            int rc = SocketCalls.socketpair(Downcalls.allocateErrnoState(arena), family, type | SocketCalls.SOCK_CLOEXEC, proto, fds);
             if (rc < 0) {
                 throw context.errors().osError(-rc, null);
             }

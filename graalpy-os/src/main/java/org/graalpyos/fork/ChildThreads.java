@@ -3,7 +3,7 @@ package org.graalpyos.fork;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * The threads that run Python in a forked child. A process ends when its last thread ends, as
@@ -33,7 +33,7 @@ public final class ChildThreads {
     /** A thread left the Python context for good; the last one ends the child with status 0. */
     public static synchronized void left(Thread thread) {
         if (live != null && live.remove(thread) && live.isEmpty()) {
-            Libc.exitImmediately(0);
+            ProcessCalls.exitImmediately(0);
         }
     }
 }

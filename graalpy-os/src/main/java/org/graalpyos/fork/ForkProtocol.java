@@ -10,7 +10,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.jvm.JvmInternals;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.ForkChildCalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.nativeapi.Signals;
 
@@ -100,9 +103,8 @@ public final class ForkProtocol {
         watchdog = Watchdog.prepare(jvm);
         signalRelay = SignalRelay.prepare(jvm, graalpy);
         quitSignal = QuitSignal.prepare();
-        MemorySegment scratch = Arena.global().allocate(64, 8);
-        Libc.linkForkChildCalls(scratch);
-        scratch.set(JAVA_BYTE, 0, HANDSHAKE);
+        ForkChildCalls.linkForkChildCalls();
+        Arena.global().allocate(1).set(JAVA_BYTE, 0, HANDSHAKE); // links the child's byte access
         unsafeState();
     }
 
@@ -175,32 +177,29 @@ public final class ForkProtocol {
     private int forkWithRetries() {
         String reason = "";
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             MemorySegment pipe = arena.allocate(JAVA_INT, 2);
-            MemorySegment pollfd = arena.allocate(Libc.POLLFD_SIZE);
+            MemorySegment pollfd = arena.allocate(FileCalls.POLLFD_SIZE, 8);
             MemorySegment oneByte = arena.allocate(1);
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                int rc = Libc.pipeCloexec(errnoState, pipe);
-                if (rc < 0) {
-                    throw new NativeError(-rc);
-                }
+                NativeError.check(FileCalls.pipeCloexec(errnoState, pipe));
                 int readEnd = pipe.get(JAVA_INT, 0);
                 int writeEnd = pipe.get(JAVA_INT, 4);
                 int compilation = jvm.pauseCompilation();
                 awaitQuietJvm();
-                int pid = Libc.fork(errnoState);
+                int pid = ProcessCalls.fork(errnoState);
                 if (pid == 0) {
-                    startChild(readEnd, writeEnd, oneByte);
+                    startChild(errnoState, readEnd, writeEnd, oneByte);
                     return 0;
                 }
                 jvm.resumeCompilation(compilation);
-                Libc.close(writeEnd);
+                FileCalls.close(errnoState, writeEnd);
                 if (pid < 0) {
-                    Libc.close(readEnd);
+                    FileCalls.close(errnoState, readEnd);
                     throw new NativeError(-pid);
                 }
                 reason = awaitReady(errnoState, pollfd, oneByte, readEnd, pid);
-                Libc.close(readEnd);
+                FileCalls.close(errnoState, readEnd);
                 if (reason == null) {
                     return pid;
                 }
@@ -229,7 +228,7 @@ public final class ForkProtocol {
     private String awaitReady(MemorySegment errnoState, MemorySegment pollfd, MemorySegment oneByte, int readEnd, int pid) {
         int first = awaitByte(errnoState, pollfd, oneByte, readEnd, HANDSHAKE_MILLIS);
         if (first != HANDSHAKE) {
-            int status = discard(pid);
+            int status = discard(errnoState, pid);
             if (first == -1) {
                 return "no handshake within " + HANDSHAKE_MILLIS + " ms (a safepoint was armed at fork)";
             }
@@ -243,7 +242,7 @@ public final class ForkProtocol {
         if (second == READY) {
             return null;
         }
-        int status = discard(pid);
+        int status = discard(errnoState, pid);
         if (second == -1) {
             return "the child did not finish its recovery within " + READY_MILLIS + " ms";
         }
@@ -262,9 +261,9 @@ public final class ForkProtocol {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
             int remaining = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            int ready = Libc.pollIn(errnoState, pollfd, fd, remaining);
+            int ready = FileCalls.pollIn(errnoState, pollfd, new int[]{fd}, remaining);
             if (ready > 0) {
-                long n = Libc.read(fd, oneByte, 1);
+                long n = FileCalls.read(errnoState, fd, oneByte, 1);
                 return n == 1 ? oneByte.get(JAVA_BYTE, 0) & 0xff : -2;
             }
             if (ready == 0 || remaining == 0) {
@@ -275,8 +274,8 @@ public final class ForkProtocol {
     }
 
     /** Kills and reaps a child that ran no Python code; returns its wait status (-1 if another thread reaped it). */
-    private static int discard(int pid) {
-        Libc.kill(pid, Signals.SIGKILL);
+    private static int discard(MemorySegment errnoState, int pid) {
+        ProcessCalls.kill(errnoState, pid, Signals.SIGKILL);
         try {
             return org.graalpyos.wait.Wait.reap(pid);
         } catch (NativeError e) {
@@ -288,24 +287,24 @@ public final class ForkProtocol {
      * The child's first steps, before any Python code runs in it. Until the self-check has passed
      * it only runs code linked in the parent ({@link #prepare()}).
      */
-    private void startChild(int readEnd, int writeEnd, MemorySegment oneByte) {
+    private void startChild(MemorySegment errnoState, int readEnd, int writeEnd, MemorySegment oneByte) {
         int state = unsafeState();
         if (state != SAFE) {
             oneByte.set(JAVA_BYTE, 0, UNSAFE);
-            Libc.writeCritical(writeEnd, oneByte, 1);
+            ForkChildCalls.writeCritical(errnoState, writeEnd, oneByte, 1);
             oneByte.set(JAVA_BYTE, 0, (byte) (state & 0xff));
-            Libc.writeCritical(writeEnd, oneByte, 1);
-            Libc.exitImmediately(ChildExit.UNSAFE_AT_FORK.status);
+            ForkChildCalls.writeCritical(errnoState, writeEnd, oneByte, 1);
+            ProcessCalls.exitImmediately(ChildExit.UNSAFE_AT_FORK.status);
         }
         oneByte.set(JAVA_BYTE, 0, HANDSHAKE);
-        Libc.writeCritical(writeEnd, oneByte, 1);
+        ForkChildCalls.writeCritical(errnoState, writeEnd, oneByte, 1);
         Watchdog childWatchdog = watchdog;
         if (signalRelay != null) {
             signalRelay.clearPending();
         }
         try {
             childWatchdog.start();
-            Libc.close(readEnd);
+            FileCalls.close(errnoState, readEnd);
             JarFds.reopenAll(false);
             graalpy.reinitializeInChild();
             quitSignal.restoreDefault();
@@ -318,15 +317,15 @@ public final class ForkProtocol {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment line = arena.allocate(text.length);
                 MemorySegment.copy(text, 0, line, JAVA_BYTE, 0, text.length);
-                Libc.write(2, line, text.length);
+                FileCalls.write(errnoState, 2, line, text.length);
             }
-            Libc.exitImmediately(ChildExit.RECOVERY_FAILED.status);
+            ProcessCalls.exitImmediately(ChildExit.RECOVERY_FAILED.status);
         }
         inChild = true;
         ChildThreads.forkedBy(Thread.currentThread());
         childWatchdog.childReady();
         oneByte.set(JAVA_BYTE, 0, READY);
-        Libc.writeCritical(writeEnd, oneByte, 1);
-        Libc.close(writeEnd);
+        ForkChildCalls.writeCritical(errnoState, writeEnd, oneByte, 1);
+        FileCalls.close(errnoState, writeEnd);
     }
 }

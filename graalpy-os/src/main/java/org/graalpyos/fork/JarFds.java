@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.graalpyos.jvm.JvmFiles;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
 
 /**
  * A child shares the offsets of its parent's open files. The JVM reads jars with seek+read, so a
@@ -23,7 +24,7 @@ final class JarFds {
     static int reopenAll(boolean dryRun) throws IOException {
         int count = 0;
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             for (Map.Entry<Integer, String> open : JvmFiles.openFds().entrySet()) {
                 String name = open.getValue();
                 if (!JvmFiles.isJvmArchive(name)) {
@@ -34,12 +35,12 @@ final class JarFds {
                     continue;
                 }
                 int fd = open.getKey();
-                int fresh = Libc.openReadOnly(errnoState, arena.allocateFrom(name));
+                int fresh = FileCalls.openReadOnly(errnoState, arena.allocateFrom(name));
                 if (fresh < 0) {
                     throw new IOException("cannot reopen " + name + ": errno " + -fresh);
                 }
-                int rc = Libc.dup3(errnoState, fresh, fd, Libc.O_CLOEXEC);
-                Libc.close(fresh);
+                int rc = FileCalls.dup3(errnoState, fresh, fd, FileCalls.O_CLOEXEC);
+                FileCalls.close(errnoState, fresh);
                 if (rc < 0) {
                     throw new IOException("cannot replace fd " + fd + ": errno " + -rc);
                 }

@@ -3,7 +3,8 @@ package org.graalpyos.fork;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SignalCalls;
 import org.graalpyos.nativeapi.Signals;
 
 /**
@@ -26,19 +27,19 @@ final class QuitSignal {
     /** In the parent: builds the arguments and links both calls with calls that change nothing. */
     static QuitSignal prepare() {
         Arena arena = Arena.global();
-        MemorySegment quitOnly = arena.allocate(Libc.SIGSET_SIZE, 8);
-        Libc.sigemptyset(quitOnly);
-        MemorySegment errnoState = Libc.allocateErrnoState(arena);
-        Libc.sigaddset(errnoState, quitOnly, Signals.SIGQUIT);
-        MemorySegment scratch = arena.allocate(Math.max(Libc.SIGSET_SIZE, Libc.SIGACTION_SIZE), 8);
-        Libc.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, scratch);
-        Libc.sigaction(errnoState, Signals.SIGQUIT, MemorySegment.NULL, scratch);
-        return new QuitSignal(quitOnly, arena.allocate(Libc.SIGACTION_SIZE, 8), errnoState);
+        MemorySegment quitOnly = arena.allocate(SignalCalls.SIGSET_SIZE, 8);
+        MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+        SignalCalls.sigemptyset(errnoState, quitOnly);
+        SignalCalls.sigaddset(errnoState, quitOnly, Signals.SIGQUIT);
+        MemorySegment scratch = arena.allocate(Math.max(SignalCalls.SIGSET_SIZE, SignalCalls.SIGACTION_SIZE), 8);
+        SignalCalls.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, scratch);
+        SignalCalls.sigaction(errnoState, Signals.SIGQUIT, MemorySegment.NULL, scratch);
+        return new QuitSignal(quitOnly, arena.allocate(SignalCalls.SIGACTION_SIZE, 8), errnoState);
     }
 
     /** In the child, before any Python code. */
     void restoreDefault() {
-        Libc.sigaction(errnoState, Signals.SIGQUIT, defaultAction, MemorySegment.NULL);
-        Libc.pthreadSigmask(Signals.SIG_UNBLOCK, quitOnly, MemorySegment.NULL);
+        SignalCalls.sigaction(errnoState, Signals.SIGQUIT, defaultAction, MemorySegment.NULL);
+        SignalCalls.pthreadSigmask(Signals.SIG_UNBLOCK, quitOnly, MemorySegment.NULL);
     }
 }

@@ -10,7 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.jvm.JvmInternals;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SignalCalls;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -38,8 +39,8 @@ final class SignalRelay implements Runnable {
     private final Map<Integer, Signal> signals;
     /** GraalPy's hand-over of queued Python handlers to the main thread, or null when unreachable. */
     private final Runnable pythonHandlerDelivery;
-    private final MemorySegment errnoState = Libc.allocateErrnoState(Arena.global());
-    private final MemorySegment defaultAction = Arena.global().allocate(Libc.SIGACTION_SIZE);
+    private final MemorySegment errnoState = Downcalls.allocateErrnoState(Arena.global());
+    private final MemorySegment defaultAction = Arena.global().allocate(SignalCalls.SIGACTION_SIZE);
 
     private SignalRelay(MemorySegment pending, MemorySegment semaphore, Map<Integer, Signal> signals, Runnable pythonHandlerDelivery) {
         this.pythonHandlerDelivery = pythonHandlerDelivery;
@@ -86,7 +87,7 @@ final class SignalRelay implements Runnable {
         while (true) {
             int signal = takePending();
             if (signal < 0) {
-                Libc.semWait(errnoState, semaphore);
+                SignalCalls.semWait(errnoState, semaphore);
             } else {
                 dispatch(signal);
             }
@@ -121,7 +122,7 @@ final class SignalRelay implements Runnable {
             return;
         }
         // the JVM's own handler (or an unknown signal): the action a process without a JVM would take
-        Libc.sigaction(errnoState, number, defaultAction, MemorySegment.NULL);
-        Libc.raise(number);
+        SignalCalls.sigaction(errnoState, number, defaultAction, MemorySegment.NULL);
+        SignalCalls.raise(errnoState, number);
     }
 }

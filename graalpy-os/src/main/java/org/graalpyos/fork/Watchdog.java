@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import org.graalpyos.jvm.JvmInternals;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ForkChildCalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * The child's allocation-free watchdog: when the child asks the JVM for a VM operation (a GC
@@ -27,16 +29,19 @@ final class Watchdog extends Thread {
     private final int[] statuses;
     private final MemorySegment[] messages;
     private final MemorySegment tick;
+    /** This thread's, allocated in the parent: the watchdog allocates nothing. */
+    private final MemorySegment errnoState;
     /** Until the child reported ready, it ran no Python code: it ends quietly and the parent retries. */
     private volatile boolean childReady;
 
-    private Watchdog(JvmInternals jvm, int[] statuses, MemorySegment[] messages, MemorySegment tick) {
+    private Watchdog(JvmInternals jvm, int[] statuses, MemorySegment[] messages, MemorySegment tick, MemorySegment errnoState) {
         super("graalpy-os-fork-watchdog");
         setDaemon(true);
         this.jvm = jvm;
         this.statuses = statuses;
         this.messages = messages;
         this.tick = tick;
+        this.errnoState = errnoState;
     }
 
     private static volatile Watchdog template;
@@ -57,9 +62,9 @@ final class Watchdog extends Thread {
             MemorySegment tick = Arena.global().allocate(16, 8);
             tick.set(JAVA_LONG, 0, 0);
             tick.set(JAVA_LONG, 8, TICK_NANOS);
-            template = new Watchdog(jvm, statuses, messages, tick);
+            template = new Watchdog(jvm, statuses, messages, tick, Downcalls.allocateErrnoState(Arena.global()));
         }
-        return new Watchdog(jvm, template.statuses, template.messages, template.tick);
+        return new Watchdog(jvm, template.statuses, template.messages, template.tick, template.errnoState);
     }
 
     private static MemorySegment nativeText(String text) {
@@ -76,19 +81,19 @@ final class Watchdog extends Thread {
     @Override
     public void run() {
         while (!jvm.vmOperationPending()) {
-            Libc.sleepCritical(tick);
+            ForkChildCalls.sleepCritical(errnoState, tick);
         }
         if (KEEP_STUCK_CHILD) { // for attaching gdb to a child instead of ending it
             while (true) {
-                Libc.sleepCritical(tick);
+                ForkChildCalls.sleepCritical(errnoState, tick);
             }
         }
         if (!childReady) {
-            Libc.exitImmediately(ChildExit.UNSAFE_AT_FORK.status);
+            ProcessCalls.exitImmediately(ChildExit.UNSAFE_AT_FORK.status);
         }
         int kind = jvm.pendingVmOperationKind();
         int index = kind < 0 ? messages.length - 1 : kind;
-        Libc.writeCritical(STDERR, messages[index], messages[index].byteSize());
-        Libc.exitImmediately(statuses[index]);
+        ForkChildCalls.writeCritical(errnoState, STDERR, messages[index], messages[index].byteSize());
+        ProcessCalls.exitImmediately(statuses[index]);
     }
 }

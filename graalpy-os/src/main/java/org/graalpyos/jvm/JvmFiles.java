@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.NativeError;
 
 /** The files this JVM keeps open for itself (its modules image, JDK files, class-path jars), and this process's fds. */
 public final class JvmFiles {
@@ -68,9 +69,11 @@ public final class JvmFiles {
 
     /** This process's open fds (the entries of /proc/self/fd, including the listing's own), in no particular order. */
     public static int[] openFdNumbers() throws IOException {
-        List<String> names = Libc.directoryEntries(FD_DIR);
-        if (names == null) {
-            throw new IOException("cannot list " + FD_DIR);
+        List<String> names;
+        try {
+            names = FileCalls.directoryEntries(FD_DIR);
+        } catch (NativeError e) {
+            throw new IOException("cannot list " + FD_DIR + ": " + e.getMessage());
         }
         int[] fds = new int[names.size()];
         int count = 0;

@@ -37,10 +37,8 @@ final class LibJvmSymbols {
         this.base = base;
     }
 
-    /** Reads the required and optional symbols and every global mutex; throws when libjvm, its .symtab or a required symbol is missing. */
+    /** This process's libjvm.so: {@link #read(Path, long, Set, Set)} at the address it is loaded at. */
     static LibJvmSymbols read(Set<String> required, Set<String> optional) throws IOException {
-        Set<String> wanted = new java.util.HashSet<>(required);
-        wanted.addAll(optional);
         long base = -1;
         Path library = null;
         for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
@@ -56,6 +54,16 @@ final class LibJvmSymbols {
         if (library == null) {
             throw new IOException("libjvm.so is not mapped in this process");
         }
+        return read(library, base, required, optional);
+    }
+
+    /**
+     * Reads the required and optional symbols and every global mutex of {@code library} loaded at
+     * {@code base}; throws when its .symtab or a required symbol is missing.
+     */
+    static LibJvmSymbols read(Path library, long base, Set<String> required, Set<String> optional) throws IOException {
+        Set<String> wanted = new java.util.HashSet<>(required);
+        wanted.addAll(optional);
         LibJvmSymbols result = new LibJvmSymbols(base);
         try (FileChannel channel = FileChannel.open(library)) {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());

@@ -5,7 +5,7 @@ import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.SystemCalls;
 
 /**
  * Raises real Python exceptions (OSError subclasses with errno/strerror/filename, TypeError,
@@ -24,7 +24,7 @@ public final class PythonErrors {
     /** OSError(errno, strerror[, filename]): Python picks the subclass (FileNotFoundError, ...). */
     @TruffleBoundary
     public RuntimeException osError(int errno, Object filename) {
-        String message = Libc.strerror(errno);
+        String message = SystemCalls.strerror(errno);
         if (filename == null || INTEROP.isNull(filename)) {
             return raise("OSError", errno, message);
         }

@@ -13,7 +13,10 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 import org.graalpyos.embed.GraalPyOs;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.ProcessCalls;
+import org.graalpyos.nativeapi.SignalCalls;
 import org.graalpyos.nativeapi.Signals;
 import org.graalpyos.spawn.JvmFdsCloseOnExec;
 
@@ -70,10 +73,11 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment defaultAction = arena.allocate(Libc.SIGACTION_SIZE, 8); // zeros: SIG_DFL
-            Libc.sigaction(Libc.allocateErrnoState(arena), Signals.SIGINT, defaultAction, MemorySegment.NULL);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            MemorySegment defaultAction = arena.allocate(SignalCalls.SIGACTION_SIZE, 8); // zeros: SIG_DFL
+            SignalCalls.sigaction(errnoState, Signals.SIGINT, defaultAction, MemorySegment.NULL);
+            ProcessCalls.kill(errnoState, (int) ProcessHandle.current().pid(), Signals.SIGINT);
         }
-        Libc.kill((int) ProcessHandle.current().pid(), Signals.SIGINT);
     }
 
     static int run(String[] args) {
@@ -123,9 +127,12 @@ public final class Main {
      * files could not take them; the program sees them closed again, as under python3.
      */
     private static void closeFdsClosedAtLaunch() {
-        for (String fd : System.getProperty("graalpyos.closedFds", "").split(",")) {
-            if (!fd.isEmpty()) {
-                Libc.close(Integer.parseInt(fd));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            for (String fd : System.getProperty("graalpyos.closedFds", "").split(",")) {
+                if (!fd.isEmpty()) {
+                    FileCalls.close(errnoState, Integer.parseInt(fd));
+                }
             }
         }
     }

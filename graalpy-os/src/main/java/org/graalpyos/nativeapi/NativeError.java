@@ -11,12 +11,20 @@ public final class NativeError extends RuntimeException {
         this.errno = errno;
     }
 
+    /** The one conversion of the calls' convention to an exception: {@code rc} when non-negative, else throws NativeError(-rc). */
+    public static long check(long rc) {
+        if (rc < 0) {
+            throw new NativeError((int) -rc);
+        }
+        return rc;
+    }
+
     public int errno() {
         return errno;
     }
 
     @Override
     public String getMessage() {
-        return "[Errno " + errno + "] " + Libc.strerror(errno);
+        return "[Errno " + errno + "] " + SystemCalls.strerror(errno);
     }
 }

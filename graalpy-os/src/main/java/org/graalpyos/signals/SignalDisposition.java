@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SignalCalls;
 
 /**
  * The kernel's disposition of a signal, read and set with sigaction(2) past the JVM. HotSpot
@@ -23,14 +24,14 @@ public final class SignalDisposition {
     /** Sets {@code disposition} ({@link #DEFAULT} or {@link #IGNORED}; -1: only reads) and returns the previous one. */
     public static int set(int signal, int disposition) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            MemorySegment old = arena.allocate(Libc.SIGACTION_SIZE, 8);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            MemorySegment old = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
             MemorySegment action = MemorySegment.NULL;
             if (disposition >= 0) {
-                action = arena.allocate(Libc.SIGACTION_SIZE, 8); // zeroed: no flags, empty mask
+                action = arena.allocate(SignalCalls.SIGACTION_SIZE, 8); // zeroed: no flags, empty mask
                 action.set(ADDRESS, 0, MemorySegment.ofAddress(disposition)); // sa_handler: SIG_DFL 0, SIG_IGN 1
             }
-            Libc.sigaction(errnoState, signal, action, old);
+            SignalCalls.sigaction(errnoState, signal, action, old);
             long handler = old.get(ADDRESS, 0).address();
             return handler == 0 ? DEFAULT : handler == 1 ? IGNORED : CAUGHT;
         }

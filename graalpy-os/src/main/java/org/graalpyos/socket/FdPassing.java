@@ -11,7 +11,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import org.graalpyos.nativeapi.Errno;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SocketCalls;
 import org.graalpyos.nativeapi.NativeError;
 
 /**
@@ -29,21 +30,21 @@ public final class FdPassing {
 
     /** CMSG_SPACE(n): a header and n data bytes rounded up to the 8-byte alignment. */
     public static long cmsgSpace(long dataBytes) {
-        return Libc.CMSGHDR_SIZE + ((dataBytes + 7) & ~7L);
+        return SocketCalls.CMSGHDR_SIZE + ((dataBytes + 7) & ~7L);
     }
 
     /** Sends {@code data} and, when {@code fds} is not empty, one SCM_RIGHTS message with them: the bytes sent. */
     public static long send(int socketFd, byte[] data, int[] fds, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
+            MemorySegment msghdr = arena.allocate(SocketCalls.MSGHDR_SIZE, 8);
             pointAt(arena, msghdr, arena.allocateFrom(JAVA_BYTE, data), data.length);
             if (fds.length > 0) {
                 long dataBytes = (long) fds.length * Integer.BYTES;
                 MemorySegment control = arena.allocate(cmsgSpace(dataBytes), 8);
-                control.set(JAVA_LONG, 0, Libc.CMSGHDR_SIZE + dataBytes);
-                control.set(JAVA_INT, Libc.CMSGHDR_LEVEL, Libc.SOL_SOCKET);
-                control.set(JAVA_INT, Libc.CMSGHDR_TYPE, Libc.SCM_RIGHTS);
-                MemorySegment.copy(fds, 0, control, JAVA_INT, Libc.CMSGHDR_SIZE, fds.length);
+                control.set(JAVA_LONG, 0, SocketCalls.CMSGHDR_SIZE + dataBytes);
+                control.set(JAVA_INT, SocketCalls.CMSGHDR_LEVEL, SocketCalls.SOL_SOCKET);
+                control.set(JAVA_INT, SocketCalls.CMSGHDR_TYPE, SocketCalls.SCM_RIGHTS);
+                MemorySegment.copy(fds, 0, control, JAVA_INT, SocketCalls.CMSGHDR_SIZE, fds.length);
                 attachControl(msghdr, control);
             }
             return transfer(true, arena, socketFd, msghdr, flags);
@@ -53,7 +54,7 @@ public final class FdPassing {
     /** Receives up to {@code maxData} bytes and up to {@code maxFds} passed fds. */
     public static Received receive(int socketFd, int maxData, int maxFds, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment msghdr = arena.allocate(Libc.MSGHDR_SIZE, 8);
+            MemorySegment msghdr = arena.allocate(SocketCalls.MSGHDR_SIZE, 8);
             MemorySegment buffer = arena.allocate(Math.max(maxData, 1));
             pointAt(arena, msghdr, buffer, maxData);
             if (maxFds > 0) {
@@ -61,55 +62,52 @@ public final class FdPassing {
             }
             long received = transfer(false, arena, socketFd, msghdr, flags);
             byte[] data = buffer.asSlice(0, received).toArray(JAVA_BYTE);
-            return new Received(data, passedFds(msghdr), msghdr.get(JAVA_INT, Libc.MSGHDR_FLAGS));
+            return new Received(data, passedFds(msghdr), msghdr.get(JAVA_INT, SocketCalls.MSGHDR_FLAGS));
         }
     }
 
     /** sendmsg(2) or recvmsg(2), retried on EINTR (PEP 475): the byte count; throws {@link NativeError}. */
     private static long transfer(boolean send, Arena arena, int socketFd, MemorySegment msghdr, int flags) {
-        MemorySegment errnoState = Libc.allocateErrnoState(arena);
+        MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
         long count;
         do {
-            count = send ? Libc.sendmsg(errnoState, socketFd, msghdr, flags) : Libc.recvmsg(errnoState, socketFd, msghdr, flags);
+            count = send ? SocketCalls.sendmsg(errnoState, socketFd, msghdr, flags) : SocketCalls.recvmsg(errnoState, socketFd, msghdr, flags);
         } while (count == -Errno.EINTR);
-        if (count < 0) {
-            throw new NativeError((int) -count);
-        }
-        return count;
+        return NativeError.check(count);
     }
 
     private static void attachControl(MemorySegment msghdr, MemorySegment control) {
-        msghdr.set(ADDRESS, Libc.MSGHDR_CONTROL, control);
-        msghdr.set(JAVA_LONG, Libc.MSGHDR_CONTROLLEN, control.byteSize());
+        msghdr.set(ADDRESS, SocketCalls.MSGHDR_CONTROL, control);
+        msghdr.set(JAVA_LONG, SocketCalls.MSGHDR_CONTROLLEN, control.byteSize());
     }
 
     /** One iovec over {@code length} bytes of {@code buffer}. */
     private static void pointAt(Arena arena, MemorySegment msghdr, MemorySegment buffer, long length) {
-        MemorySegment iovec = arena.allocate(Libc.IOVEC_SIZE, 8);
+        MemorySegment iovec = arena.allocate(SocketCalls.IOVEC_SIZE, 8);
         iovec.set(ADDRESS, 0, buffer);
         iovec.set(JAVA_LONG, 8, length);
-        msghdr.set(ADDRESS, Libc.MSGHDR_IOV, iovec);
-        msghdr.set(JAVA_LONG, Libc.MSGHDR_IOVLEN, 1);
+        msghdr.set(ADDRESS, SocketCalls.MSGHDR_IOV, iovec);
+        msghdr.set(JAVA_LONG, SocketCalls.MSGHDR_IOVLEN, 1);
     }
 
     /** The fds of every SCM_RIGHTS message the kernel wrote into the control buffer. */
     private static int[] passedFds(MemorySegment msghdr) {
-        long controlLength = msghdr.get(JAVA_LONG, Libc.MSGHDR_CONTROLLEN);
-        MemorySegment control = msghdr.get(ADDRESS, Libc.MSGHDR_CONTROL).reinterpret(controlLength);
+        long controlLength = msghdr.get(JAVA_LONG, SocketCalls.MSGHDR_CONTROLLEN);
+        MemorySegment control = msghdr.get(ADDRESS, SocketCalls.MSGHDR_CONTROL).reinterpret(controlLength);
         List<Integer> fds = new ArrayList<>();
         long offset = 0;
-        while (offset + Libc.CMSGHDR_SIZE <= controlLength) {
+        while (offset + SocketCalls.CMSGHDR_SIZE <= controlLength) {
             long length = control.get(JAVA_LONG, offset);
-            if (length < Libc.CMSGHDR_SIZE || offset + length > controlLength) {
+            if (length < SocketCalls.CMSGHDR_SIZE || offset + length > controlLength) {
                 break;
             }
-            if (control.get(JAVA_INT, offset + Libc.CMSGHDR_LEVEL) == Libc.SOL_SOCKET
-                            && control.get(JAVA_INT, offset + Libc.CMSGHDR_TYPE) == Libc.SCM_RIGHTS) {
-                for (long at = offset + Libc.CMSGHDR_SIZE; at + Integer.BYTES <= offset + length; at += Integer.BYTES) {
+            if (control.get(JAVA_INT, offset + SocketCalls.CMSGHDR_LEVEL) == SocketCalls.SOL_SOCKET
+                            && control.get(JAVA_INT, offset + SocketCalls.CMSGHDR_TYPE) == SocketCalls.SCM_RIGHTS) {
+                for (long at = offset + SocketCalls.CMSGHDR_SIZE; at + Integer.BYTES <= offset + length; at += Integer.BYTES) {
                     fds.add(control.get(JAVA_INT, at));
                 }
             }
-            offset += cmsgSpace(length - Libc.CMSGHDR_SIZE);
+            offset += cmsgSpace(length - SocketCalls.CMSGHDR_SIZE);
         }
         return fds.stream().mapToInt(Integer::intValue).toArray();
     }

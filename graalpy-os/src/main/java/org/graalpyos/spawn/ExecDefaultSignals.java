@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.SignalCalls;
 import org.graalpyos.nativeapi.Signals;
 
 /**
@@ -31,15 +32,15 @@ public final class ExecDefaultSignals {
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            MemorySegment jvmHandler = arena.allocate(Libc.SIGACTION_SIZE, 8);
-            MemorySegment current = arena.allocate(Libc.SIGACTION_SIZE, 8);
-            Libc.sigaction(errnoState, Signals.SIGSEGV, MemorySegment.NULL, jvmHandler);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            MemorySegment jvmHandler = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
+            MemorySegment current = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
+            SignalCalls.sigaction(errnoState, Signals.SIGSEGV, MemorySegment.NULL, jvmHandler);
             for (int i = 0; i < SIGNALS.length; i++) {
-                Libc.sigaction(errnoState, SIGNALS[i], MemorySegment.NULL, current);
+                SignalCalls.sigaction(errnoState, SIGNALS[i], MemorySegment.NULL, current);
                 ignored[i] = current.get(ADDRESS, 0).address() == Signals.SIG_IGN; // sa_handler comes first
                 if (ignored[i]) {
-                    Libc.sigaction(errnoState, SIGNALS[i], jvmHandler, MemorySegment.NULL);
+                    SignalCalls.sigaction(errnoState, SIGNALS[i], jvmHandler, MemorySegment.NULL);
                 }
             }
         }
@@ -50,12 +51,12 @@ public final class ExecDefaultSignals {
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            MemorySegment ignore = arena.allocate(Libc.SIGACTION_SIZE, 8);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            MemorySegment ignore = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
             ignore.set(ADDRESS, 0, MemorySegment.ofAddress(Signals.SIG_IGN));
             for (int i = 0; i < SIGNALS.length; i++) {
                 if (ignored[i]) {
-                    Libc.sigaction(errnoState, SIGNALS[i], ignore, MemorySegment.NULL);
+                    SignalCalls.sigaction(errnoState, SIGNALS[i], ignore, MemorySegment.NULL);
                 }
             }
         }

@@ -9,7 +9,8 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 import org.graalpyos.jvm.JvmFiles;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
 
 /**
  * A CPython child inherits only the fds its parent made inheritable (PEP 446). The JDK opens its
@@ -55,18 +56,18 @@ public final class JvmFdsCloseOnExec {
             return; // no /proc: nothing to learn the fds from, children inherit as before
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             for (int fd : fds) {
                 if (!fdFilter.test(fd)) {
                     continue;
                 }
-                int flags = Libc.fcntl(errnoState, fd, Libc.F_GETFD, 0);
-                if (flags < 0 || (flags & Libc.FD_CLOEXEC) != 0) {
+                int flags = FileCalls.fcntl(errnoState, fd, FileCalls.F_GETFD, 0);
+                if (flags < 0 || (flags & FileCalls.FD_CLOEXEC) != 0) {
                     continue;
                 }
                 String target = JvmFiles.target(fd);
                 if (targetFilter == null || target != null && targetFilter.test(target)) {
-                    Libc.fcntl(errnoState, fd, Libc.F_SETFD, flags | Libc.FD_CLOEXEC);
+                    FileCalls.fcntl(errnoState, fd, FileCalls.F_SETFD, flags | FileCalls.FD_CLOEXEC);
                     if (target != null && JvmFiles.isClassPathArchive(target)) {
                         MARKED_ARCHIVES.add(target);
                     }

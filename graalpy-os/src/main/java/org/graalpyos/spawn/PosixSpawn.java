@@ -8,7 +8,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.CStrings;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
+import org.graalpyos.nativeapi.SignalCalls;
+import org.graalpyos.nativeapi.SpawnCalls;
 import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.nativeapi.Signals;
 
@@ -33,27 +36,25 @@ public final class PosixSpawn {
     public static int spawn(SpawnRequest request) {
         JvmFdsCloseOnExec.markJvmFiles();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment fileActions = arena.allocate(Libc.FILE_ACTIONS_SIZE, 16);
-            MemorySegment attr = arena.allocate(Libc.SPAWNATTR_SIZE, 16);
-            check(Libc.fileActionsInit(fileActions));
+            MemorySegment fileActions = arena.allocate(SpawnCalls.FILE_ACTIONS_SIZE, 16);
+            MemorySegment attr = arena.allocate(SpawnCalls.SPAWNATTR_SIZE, 16);
+            check(SpawnCalls.fileActionsInit(fileActions));
             try {
-                check(Libc.spawnAttrInit(attr));
+                check(SpawnCalls.spawnAttrInit(attr));
                 try {
                     addFileActions(arena, fileActions, request.fileActions());
                     setAttributes(arena, attr, request);
                     MemorySegment pid = arena.allocate(JAVA_INT);
-                    int err = Libc.posixSpawn(request.searchPath(), pid, CStrings.of(arena, request.path()), fileActions, attr,
+                    int err = SpawnCalls.posixSpawn(request.searchPath(), pid, CStrings.of(arena, request.path()), fileActions, attr,
                                     CStrings.array(arena, request.argv()),
-                                    request.envp() == null ? Libc.environ() : CStrings.array(arena, request.envp()));
-                    if (err != 0) {
-                        throw new NativeError(err);
-                    }
+                                    request.envp() == null ? ProcessCalls.environ() : CStrings.array(arena, request.envp()));
+                    NativeError.check(err);
                     return pid.get(JAVA_INT, 0);
                 } finally {
-                    Libc.spawnAttrDestroy(attr);
+                    SpawnCalls.spawnAttrDestroy(attr);
                 }
             } finally {
-                Libc.fileActionsDestroy(fileActions);
+                SpawnCalls.fileActionsDestroy(fileActions);
             }
         }
     }
@@ -61,11 +62,11 @@ public final class PosixSpawn {
     private static void addFileActions(Arena arena, MemorySegment fa, List<FileAction> actions) {
         for (FileAction action : actions) {
             int rc = switch (action) {
-                case FileAction.Open o -> Libc.fileActionsAddOpen(fa, o.fd(), CStrings.of(arena, o.path()), o.oflag(), o.mode());
-                case FileAction.Close c -> Libc.fileActionsAddClose(fa, c.fd());
-                case FileAction.Dup2 d -> Libc.fileActionsAddDup2(fa, d.fd(), d.newFd());
-                case FileAction.CloseFrom c -> Libc.fileActionsAddCloseFrom(fa, c.fd());
-                case FileAction.Chdir c -> Libc.fileActionsAddChdir(fa, CStrings.of(arena, c.path()));
+                case FileAction.Open o -> SpawnCalls.fileActionsAddOpen(fa, o.fd(), CStrings.of(arena, o.path()), o.oflag(), o.mode());
+                case FileAction.Close c -> SpawnCalls.fileActionsAddClose(fa, c.fd());
+                case FileAction.Dup2 d -> SpawnCalls.fileActionsAddDup2(fa, d.fd(), d.newFd());
+                case FileAction.CloseFrom c -> SpawnCalls.fileActionsAddCloseFrom(fa, c.fd());
+                case FileAction.Chdir c -> SpawnCalls.fileActionsAddChdir(fa, CStrings.of(arena, c.path()));
             };
             check(rc);
         }
@@ -74,7 +75,7 @@ public final class PosixSpawn {
     private static void setAttributes(Arena arena, MemorySegment attr, SpawnRequest request) {
         short flags = 0;
         if (request.setpgroup() != null) {
-            check(Libc.spawnAttrSetPgroup(attr, request.setpgroup()));
+            check(SpawnCalls.spawnAttrSetPgroup(attr, request.setpgroup()));
             flags |= POSIX_SPAWN_SETPGROUP;
         }
         if (request.resetids()) {
@@ -84,48 +85,48 @@ public final class PosixSpawn {
             flags |= POSIX_SPAWN_SETSID;
         }
         if (request.sigmask() != null) {
-            check(Libc.spawnAttrSetSigmask(attr, sigset(arena, request.sigmask())));
+            check(SpawnCalls.spawnAttrSetSigmask(attr, sigset(arena, request.sigmask())));
             flags |= POSIX_SPAWN_SETSIGMASK;
         } else {
             // the caller's mask, as in CPython, but without SIGQUIT: HotSpot blocks it in every Java
             // thread (only its VM thread takes it, for thread dumps), which no python3 child inherits
-            MemorySegment mask = arena.allocate(Libc.SIGSET_SIZE, 8);
-            Libc.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, mask);
-            Libc.sigdelset(mask, Signals.SIGQUIT);
-            check(Libc.spawnAttrSetSigmask(attr, mask));
+            MemorySegment mask = arena.allocate(SignalCalls.SIGSET_SIZE, 8);
+            SignalCalls.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, mask);
+            SignalCalls.sigdelset(Downcalls.allocateErrnoState(arena), mask, Signals.SIGQUIT);
+            check(SpawnCalls.spawnAttrSetSigmask(attr, mask));
             flags |= POSIX_SPAWN_SETSIGMASK;
         }
         if (request.sigdefault() != null) {
-            check(Libc.spawnAttrSetSigdefault(attr, sigset(arena, request.sigdefault())));
+            check(SpawnCalls.spawnAttrSetSigdefault(attr, sigset(arena, request.sigdefault())));
             flags |= POSIX_SPAWN_SETSIGDEF;
         }
         if (request.schedPriority() != null) {
             if (request.schedPolicy() != null) {
-                check(Libc.spawnAttrSetSchedPolicy(attr, request.schedPolicy()));
+                check(SpawnCalls.spawnAttrSetSchedPolicy(attr, request.schedPolicy()));
                 flags |= POSIX_SPAWN_SETSCHEDULER;
             }
             MemorySegment param = arena.allocate(JAVA_INT);
             param.set(JAVA_INT, 0, request.schedPriority());
-            check(Libc.spawnAttrSetSchedParam(attr, param));
+            check(SpawnCalls.spawnAttrSetSchedParam(attr, param));
             flags |= POSIX_SPAWN_SETSCHEDPARAM;
         }
-        check(Libc.spawnAttrSetFlags(attr, flags));
+        check(SpawnCalls.spawnAttrSetFlags(attr, flags));
     }
 
     /** Signal numbers the C library rejects (glibc's reserved ones) were already warned about by the shim. */
     private static MemorySegment sigset(Arena arena, int[] signals) {
-        MemorySegment set = arena.allocate(Libc.SIGSET_SIZE, 8);
-        Libc.sigemptyset(set);
-        MemorySegment errnoState = Libc.allocateErrnoState(arena);
+        MemorySegment set = arena.allocate(SignalCalls.SIGSET_SIZE, 8);
+        MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+        SignalCalls.sigemptyset(errnoState, set);
         for (int signal : signals) {
-            Libc.sigaddset(errnoState, set, signal);
+            SignalCalls.sigaddset(errnoState, set, signal);
         }
         return set;
     }
 
     private static void check(int rc) {
-        if (rc != 0) {
-            throw new SpawnSetupError(rc);
+        if (rc < 0) {
+            throw new SpawnSetupError(-rc);
         }
     }
 }

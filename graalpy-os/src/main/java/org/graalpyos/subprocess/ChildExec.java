@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Errno;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * The end of CPython 3.12's child_exec, after preexec_fn, in a forked child: close fds 3.. except
@@ -25,7 +27,7 @@ final class ChildExec {
         CheckedExecutables executables = plan.executables();
         // every allocation before the fds are closed and the first exec
         Arena arena = Arena.ofConfined();
-        MemorySegment errnoState = Libc.allocateErrnoState(arena);
+        MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
         MemorySegment[] paths = new MemorySegment[executables.size()];
         int[] checkErrors = new int[paths.length];
         for (int i = 0; i < paths.length; i++) {
@@ -33,7 +35,7 @@ final class ChildExec {
             checkErrors[i] = executables.error(i);
         }
         MemorySegment argv = CStrings.array(arena, plan.argv());
-        MemorySegment envp = plan.envp() != null ? CStrings.array(arena, plan.envp()) : Libc.environ();
+        MemorySegment envp = plan.envp() != null ? CStrings.array(arena, plan.envp()) : ProcessCalls.environ();
         MemorySegment record = arena.allocate(ErrorRecord.SIZE);
         int errpipeWrite = plan.errpipeWrite();
         if (plan.closeFds()) {
@@ -42,21 +44,21 @@ final class ChildExec {
         int firstError = 0;
         int error = 0;
         for (int i = 0; i < paths.length; i++) {
-            error = checkErrors[i] != 0 ? checkErrors[i] : Libc.execve(errnoState, -1, paths[i], argv, envp);
+            error = checkErrors[i] != 0 ? checkErrors[i] : -ProcessCalls.execve(errnoState, -1, paths[i], argv, envp);
             if (error != Errno.ENOENT && error != Errno.ENOTDIR && firstError == 0) {
                 firstError = error;
             }
         }
         ErrorRecord.write(errpipeWrite, record, ErrorRecord.osError(record, firstError != 0 ? firstError : error, ErrorRecord.Stage.EXEC));
-        Libc.exitImmediately(255);
+        ProcessCalls.exitImmediately(255);
         throw new IllegalStateException("_exit returned");
     }
 
     /** In the parent: runs the calls the child makes after closing its fds (but _exit). */
     static void linkInParent() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            int error = Libc.execve(errnoState, -1, arena.allocate(1), CStrings.array(arena, List.of()), Libc.environ()); // "": ENOENT
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            int error = -ProcessCalls.execve(errnoState, -1, arena.allocate(1), CStrings.array(arena, List.of()), ProcessCalls.environ()); // "": ENOENT
             MemorySegment record = arena.allocate(ErrorRecord.SIZE);
             ErrorRecord.write(-1, record, ErrorRecord.osError(record, error, ErrorRecord.Stage.EXEC));
         }
@@ -76,14 +78,14 @@ final class ChildExec {
     }
 
     private static void closeRange(MemorySegment errnoState, int first, int last) {
-        if (first > last || Libc.closeRange(errnoState, first, last) == 0) {
+        if (first > last || FileCalls.closeRange(errnoState, first, last) == 0) {
             return;
         }
         // no close_range (glibc < 2.34, Linux < 5.9): each fd up to the limit, errors ignored
-        long max = Libc.openMax(errnoState);
+        long max = FileCalls.openMax();
         long end = Math.min(last, max < 0 ? 256 : max - 1);
         for (long fd = first; fd <= end; fd++) {
-            Libc.closeChecked(errnoState, (int) fd);
+            FileCalls.close(errnoState, (int) fd);
         }
     }
 }

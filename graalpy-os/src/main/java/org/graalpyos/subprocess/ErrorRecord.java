@@ -1,9 +1,11 @@
 package org.graalpyos.subprocess;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
 
 /**
  * The record CPython's child writes on errpipe_write when it cannot exec, which subprocess.py
@@ -63,9 +65,12 @@ public final class ErrorRecord {
         return length;
     }
 
+    /** Where {@link #write} captures errno: only a forked child writes records, on one thread. */
+    private static final MemorySegment ERRNO_STATE = Downcalls.allocateErrnoState(Arena.global());
+
     /** Writes {@code length} bytes of {@code record} to fd: whether all were written. */
     static boolean write(int fd, MemorySegment record, int length) {
-        return Libc.write(fd, record, length) == length;
+        return FileCalls.write(ERRNO_STATE, fd, record, length) == length;
     }
 
     private static int put(MemorySegment record, int at, byte[] bytes) {

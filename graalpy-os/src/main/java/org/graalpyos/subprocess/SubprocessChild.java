@@ -3,7 +3,8 @@ package org.graalpyos.subprocess;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.ForkChildCalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * The plan a child of subprocess_fork was forked for, as the Context's permissions and the host's
@@ -24,7 +25,7 @@ public final class SubprocessChild {
     /** In the parent, before the fork: links every call the child makes, once per process (a forked JVM child must not link). */
     public static synchronized void prepare() {
         if (!linked) {
-            Libc.linkSubprocessChildCalls();
+            ForkChildCalls.linkSubprocessChildCalls();
             ErrorRecord.linkInParent(RECORD);
             ChildExec.linkInParent();
             linked = true;
@@ -53,7 +54,7 @@ public final class SubprocessChild {
     /** CPython's child after a failed step: the record on errpipe_write, then _exit(255). */
     static void fail(ChildPlan plan, int length) {
         ErrorRecord.write(plan.errpipeWrite(), RECORD, length);
-        Libc.exitImmediately(255);
+        ProcessCalls.exitImmediately(255);
         throw new IllegalStateException("_exit returned");
     }
 

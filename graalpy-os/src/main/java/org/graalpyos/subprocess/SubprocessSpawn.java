@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.graalpyos.jvm.JvmFiles;
 import org.graalpyos.nativeapi.Errno;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.SpawnCalls;
 import org.graalpyos.spawn.FileAction;
 import org.graalpyos.spawn.PosixSpawn;
 import org.graalpyos.spawn.SpawnRequest;
@@ -118,7 +118,7 @@ public final class SubprocessSpawn {
         if (r.c2pwrite() == 0 || r.errwrite() == 0 || r.errwrite() == 1) {
             return null; // CPython first dups such an fd out of the way (#12607)
         }
-        if ((r.cwd() != null && !Libc.hasSpawnChdir()) || (r.closeFds() && !Libc.hasSpawnCloseFrom())) {
+        if ((r.cwd() != null && !SpawnCalls.hasSpawnChdir()) || (r.closeFds() && !SpawnCalls.hasSpawnCloseFrom())) {
             return null;
         }
         List<FileAction> actions = new ArrayList<>();

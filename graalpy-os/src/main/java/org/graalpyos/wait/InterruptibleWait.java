@@ -8,7 +8,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.WaitCalls;
 import org.graalpyos.nativeapi.NativeError;
 
 /**
@@ -47,28 +49,27 @@ final class InterruptibleWait {
             return ready;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            int wakeFd = Libc.eventfd(errnoState);
-            if (wakeFd < 0) {
-                throw new NativeError(-wakeFd);
-            }
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
+            // the interrupter runs on other threads: its own errno state, freed by the GC
+            MemorySegment interrupterErrnoState = Downcalls.allocateErrnoState(Arena.ofAuto());
             try {
-                MemorySegment pollfds = arena.allocate(2 * Libc.POLLFD_SIZE, 8);
+                MemorySegment pollfds = arena.allocate(2 * FileCalls.POLLFD_SIZE, 8);
                 TruffleSafepoint.Interrupter interrupter = new TruffleSafepoint.Interrupter() {
                     @Override
                     public void interrupt(Thread thread) {
-                        Libc.write(wakeFd, ONE, JAVA_LONG.byteSize());
+                        FileCalls.write(interrupterErrnoState, wakeFd, ONE, JAVA_LONG.byteSize());
                     }
 
                     @Override
                     public void resetInterrupted() {
-                        Libc.read(wakeFd, DRAINED, JAVA_LONG.byteSize());
+                        FileCalls.read(interrupterErrnoState, wakeFd, DRAINED, JAVA_LONG.byteSize());
                     }
                 };
                 return TruffleSafepoint.getCurrent().setBlockedFunction(null, interrupter,
                                 unused -> pollUntilReady(attempt, errnoState, pollfds, wakeFd, childFd), null, null, null);
             } finally {
-                Libc.close(wakeFd);
+                FileCalls.close(errnoState, wakeFd);
             }
         }
     }
@@ -78,8 +79,8 @@ final class InterruptibleWait {
         int[] fds = {wakeFd, childFd};
         int backoff = 1;
         while (true) {
-            int rc = Libc.pollIn(errnoState, pollfds, fds, childFd >= 0 ? -1 : backoff);
-            if (rc > 0 && Libc.polledReady(pollfds, 0)) {
+            int rc = FileCalls.pollIn(errnoState, pollfds, fds, childFd >= 0 ? -1 : backoff);
+            if (rc > 0 && FileCalls.polledReady(pollfds, 0)) {
                 throw new InterruptedException(); // Truffle runs the pending actions, then calls again
             }
             R ready = attempt.get();

@@ -8,7 +8,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.Errno;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.WaitCalls;
 import org.graalpyos.nativeapi.NativeError;
 
 /**
@@ -24,7 +26,7 @@ public final class Wait {
     @CConstant private static final int P_PID = 1;
     @CConstant private static final int P_PIDFD = 3;
     /** struct rusage: two timevals, then 14 longs. */
-    private static final int RUSAGE_LONGS = (int) (Libc.RUSAGE_SIZE / Long.BYTES);
+    private static final int RUSAGE_LONGS = (int) (WaitCalls.RUSAGE_SIZE / Long.BYTES);
     @CConstant("offsetof(siginfo_t, si_signo)") private static final long SI_SIGNO = 0;
     @CConstant("offsetof(siginfo_t, si_code)") private static final long SI_CODE = 8;
     @CConstant("offsetof(siginfo_t, si_pid)") private static final long SI_PID = 16;
@@ -40,16 +42,14 @@ public final class Wait {
      */
     public static long[] wait4(int pid, int options) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             MemorySegment status = arena.allocate(JAVA_INT);
-            MemorySegment rusage = arena.allocate(Libc.RUSAGE_SIZE, 8);
+            MemorySegment rusage = arena.allocate(WaitCalls.RUSAGE_SIZE, 8);
             int result;
             do {
-                result = Libc.wait4(errnoState, pid, status, options, rusage);
-            } while (result < 0 && Libc.errno(errnoState) == Errno.EINTR);
-            if (result < 0) {
-                throw new NativeError(Libc.errno(errnoState));
-            }
+                result = WaitCalls.wait4(errnoState, pid, status, options, rusage);
+            } while (result == -Errno.EINTR);
+            NativeError.check(result);
             long[] out = new long[2 + RUSAGE_LONGS];
             out[0] = result;
             out[1] = status.get(JAVA_INT, 0);
@@ -73,7 +73,7 @@ public final class Wait {
             }, pidfd);
         } finally {
             if (pidfd >= 0) {
-                Libc.close(pidfd);
+                closeFd(pidfd);
             }
         }
     }
@@ -92,7 +92,7 @@ public final class Wait {
             }, exitsOnly && idtype == P_PIDFD ? id : ownPidfd);
         } finally {
             if (ownPidfd >= 0) {
-                Libc.close(ownPidfd);
+                closeFd(ownPidfd);
             }
         }
     }
@@ -100,7 +100,13 @@ public final class Wait {
     /** A pidfd of {@code pid}, or -1 (no such process, no pidfd_open): the wait then polls on a timer. */
     private static int pidfd(int pid) {
         try (Arena arena = Arena.ofConfined()) {
-            return Math.max(-1, Libc.pidfdOpen(Libc.allocateErrnoState(arena), pid));
+            return Math.max(-1, WaitCalls.pidfdOpen(Downcalls.allocateErrnoState(arena), pid));
+        }
+    }
+
+    private static void closeFd(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            FileCalls.close(Downcalls.allocateErrnoState(arena), fd);
         }
     }
 
@@ -112,15 +118,13 @@ public final class Wait {
     /** waitid(idtype, id, options): {si_pid, si_uid, si_signo, si_status, si_code}; si_pid 0 means none ready. */
     public static long[] waitid(int idtype, int id, int options) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errnoState = Libc.allocateErrnoState(arena);
-            MemorySegment info = arena.allocate(Libc.SIGINFO_SIZE, 8);
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            MemorySegment info = arena.allocate(WaitCalls.SIGINFO_SIZE, 8);
             int result;
             do {
-                result = Libc.waitid(errnoState, idtype, id, info, options);
-            } while (result < 0 && Libc.errno(errnoState) == Errno.EINTR);
-            if (result < 0) {
-                throw new NativeError(Libc.errno(errnoState));
-            }
+                result = WaitCalls.waitid(errnoState, idtype, id, info, options);
+            } while (result == -Errno.EINTR);
+            NativeError.check(result);
             return new long[]{info.get(JAVA_INT, SI_PID), Integer.toUnsignedLong(info.get(JAVA_INT, SI_UID)),
                             info.get(JAVA_INT, SI_SIGNO), info.get(JAVA_INT, SI_STATUS), info.get(JAVA_INT, SI_CODE)};
         }

@@ -4,12 +4,14 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.CredentialCalls;
-import org.graalpyos.nativeapi.Libc;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.ProcessCalls;
 
 /**
  * os's user and group ids. Every change asks the Context's native access and the host's policy
@@ -27,10 +29,10 @@ public final class Credentials {
 
     public static List<Builtin> all() {
         return List.of(
-                        new SetOne("posix.setuid(uid: uid_t, /) -> None", "Set the current process's user id.", CredentialCalls.Id.UID),
-                        new SetOne("posix.setgid(gid: gid_t, /) -> None", "Set the current process's group id.", CredentialCalls.Id.GID),
-                        new SetOne("posix.seteuid(euid: uid_t, /) -> None", "Set the current process's effective user id.", CredentialCalls.Id.EUID),
-                        new SetOne("posix.setegid(egid: gid_t, /) -> None", "Set the current process's effective group id.", CredentialCalls.Id.EGID),
+                        new SetOne("posix.setuid(uid: uid_t, /) -> None", "Set the current process's user id."),
+                        new SetOne("posix.setgid(gid: gid_t, /) -> None", "Set the current process's group id."),
+                        new SetOne("posix.seteuid(euid: uid_t, /) -> None", "Set the current process's effective user id."),
+                        new SetOne("posix.setegid(egid: gid_t, /) -> None", "Set the current process's effective group id."),
                         new SetRealEffective("posix.setreuid(ruid: uid_t, euid: uid_t, /) -> None", "Set the current process's real and effective user ids.", true),
                         new SetRealEffective("posix.setregid(rgid: gid_t, egid: gid_t, /) -> None", "Set the current process's real and effective group ids.", false),
                         new SetRealEffectiveSaved("posix.setresuid(ruid: uid_t, euid: uid_t, suid: uid_t, /) -> None",
@@ -59,25 +61,38 @@ public final class Credentials {
         return null;
     }
 
-    /** setuid, setgid, seteuid, setegid. */
-    static final class SetOne extends Builtin {
-        private final CredentialCalls.Id id;
-
-        SetOne(String declaration, String doc, CredentialCalls.Id id) {
+    /** A changing builtin's one call: the policy is asked first, then libc, with errno captured. */
+    private abstract static class Change extends Builtin {
+        Change(String declaration, String doc) {
             super(declaration, doc);
-            this.id = id;
         }
 
         @Override
-        public Object call(OsContext context, Arguments args) {
+        public final Object call(OsContext context, Arguments args) {
             int[] ids = ids(this, args);
             context.checkCredentialChange(declaration().function(), ids);
-            return checked(context, CredentialCalls.set(id, ids[0]));
+            try (Arena arena = Arena.ofConfined()) {
+                return checked(context, change(Downcalls.allocateErrnoState(arena), ids));
+            }
+        }
+
+        abstract int change(MemorySegment errnoState, int[] ids);
+    }
+
+    /** setuid, setgid, seteuid, setegid. */
+    static final class SetOne extends Change {
+        SetOne(String declaration, String doc) {
+            super(declaration, doc);
+        }
+
+        @Override
+        int change(MemorySegment errnoState, int[] ids) {
+            return ProcessCalls.setId(errnoState, declaration().function(), ids[0]);
         }
     }
 
     /** setreuid, setregid: the calls subprocess's forked child makes too. */
-    static final class SetRealEffective extends Builtin {
+    static final class SetRealEffective extends Change {
         private final boolean user;
 
         SetRealEffective(String declaration, String doc, boolean user) {
@@ -86,18 +101,13 @@ public final class Credentials {
         }
 
         @Override
-        public Object call(OsContext context, Arguments args) {
-            int[] ids = ids(this, args);
-            context.checkCredentialChange(declaration().function(), ids);
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment errno = Libc.allocateErrnoState(arena);
-                return checked(context, user ? Libc.setreuid(errno, ids[0], ids[1]) : Libc.setregid(errno, ids[0], ids[1]));
-            }
+        int change(MemorySegment errnoState, int[] ids) {
+            return user ? ProcessCalls.setreuid(errnoState, ids[0], ids[1]) : ProcessCalls.setregid(errnoState, ids[0], ids[1]);
         }
     }
 
     /** setresuid, setresgid. */
-    static final class SetRealEffectiveSaved extends Builtin {
+    static final class SetRealEffectiveSaved extends Change {
         private final boolean user;
 
         SetRealEffectiveSaved(String declaration, String doc, boolean user) {
@@ -106,10 +116,8 @@ public final class Credentials {
         }
 
         @Override
-        public Object call(OsContext context, Arguments args) {
-            int[] ids = ids(this, args);
-            context.checkCredentialChange(declaration().function(), ids);
-            return checked(context, CredentialCalls.setRealEffectiveSaved(user, ids[0], ids[1], ids[2]));
+        int change(MemorySegment errnoState, int[] ids) {
+            return ProcessCalls.setRealEffectiveSaved(errnoState, user, ids[0], ids[1], ids[2]);
         }
     }
 
@@ -125,13 +133,16 @@ public final class Credentials {
         @Override
         public Object call(OsContext context, Arguments args) {
             context.checkNativeAccess(declaration().function());
-            int[] ids = new int[3];
-            checked(context, CredentialCalls.getRealEffectiveSaved(user, ids));
-            long[] values = new long[3];
-            for (int i = 0; i < 3; i++) {
-                values[i] = ids[i] == -1 ? -1 : Integer.toUnsignedLong(ids[i]);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment ids = arena.allocate(JAVA_INT, 3);
+                checked(context, ProcessCalls.getRealEffectiveSaved(Downcalls.allocateErrnoState(arena), user, ids));
+                long[] values = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    int id = ids.getAtIndex(JAVA_INT, i);
+                    values[i] = id == -1 ? -1 : Integer.toUnsignedLong(id);
+                }
+                return values;
             }
-            return values;
         }
     }
 }

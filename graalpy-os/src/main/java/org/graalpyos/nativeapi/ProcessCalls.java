@@ -1,0 +1,166 @@
+package org.graalpyos.nativeapi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.graalpyos.nativeapi.Downcalls.CAPTURE_ERRNO;
+import static org.graalpyos.nativeapi.Downcalls.CRITICAL;
+import static org.graalpyos.nativeapi.Downcalls.downcall;
+
+/** Processes: fork, exec, _exit, abort, kill, sessions and process groups, credentials, umask, resource limits, login_tty. */
+public final class ProcessCalls {
+    private ProcessCalls() {
+    }
+
+    /** struct rlimit: rlim_cur, rlim_max, each a 64-bit rlim_t. */
+    @CConstant("sizeof(struct rlimit)") public static final long RLIMIT_SIZE = 16;
+
+    static final class Lifecycle {
+        static final MethodHandle FORK = downcall("fork", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle ABORT = downcall("abort", FunctionDescriptor.ofVoid());
+    }
+
+    /** How a process, a forked child above all, leaves: exec, or _exit; and login_tty, which pty.fork's child calls first. */
+    static final class Exit {
+        static final MethodHandle EXECVE = downcall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle FEXECVE = downcall("fexecve", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle LOGIN_TTY = downcall("login_tty", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        /** Critical: a forked child whose copied safepoint state is armed still gets to end. */
+        static final MethodHandle EXIT = downcall("_exit", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
+        /** _exit's shape, harmless to call: links _exit's call site in a parent about to fork. */
+        static final MethodHandle SRAND = downcall("srand", FunctionDescriptor.ofVoid(JAVA_INT), CRITICAL);
+        /** The address of libc's {@code char **environ}. */
+        static final MemorySegment ENVIRON = Downcalls.symbol("environ").reinterpret(ADDRESS.byteSize());
+    }
+
+    /** Sessions, groups, ids, umask, limits: subprocess's child between fork and exec, and their builtins. */
+    static final class Credentials {
+        static final MethodHandle SETSID = downcall("setsid", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        /** setsid's shape, harmless: links its call site in the parent. */
+        static final MethodHandle GETPID = downcall("getpid", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETPGID = downcall("setpgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETREUID = downcall("setreuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETREGID = downcall("setregid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETUID = downcall("setuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETGID = downcall("setgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETEUID = downcall("seteuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETEGID = downcall("setegid", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETRESUID = downcall("setresuid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETRESGID = downcall("setresgid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle GETRESUID = downcall("getresuid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle GETRESGID = downcall("getresgid", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+        /** setgroups(size_t, const gid_t *). */
+        static final MethodHandle SETGROUPS = downcall("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        /** setgroups' shape, harmless: getgroups(int, gid_t *) reads the size from the low half. */
+        static final MethodHandle GETGROUPS = downcall("getgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle UMASK = downcall("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        /** prlimit(pid, resource, new or NULL, old or NULL): also a preexec_fn's resource.setrlimit. */
+        static final MethodHandle PRLIMIT = downcall("prlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+    }
+
+    /** fork(2): the pid, 0 in the child, or -errno. */
+    public static int fork(MemorySegment errnoState) {
+        return Downcalls.call(Lifecycle.FORK, errnoState);
+    }
+
+    /** kill(2): 0 or -errno. */
+    public static int kill(MemorySegment errnoState, int pid, int signal) {
+        return Downcalls.call(Lifecycle.KILL, errnoState, pid, signal);
+    }
+
+    /** abort(3): SIGABRT, which the JVM leaves at its default action: the process dies (and dumps core where allowed). */
+    public static void abort() {
+        Downcalls.callPlainVoid(Lifecycle.ABORT);
+    }
+
+    /** _exit(2): ends the process at once, without JVM shutdown (which a forked child cannot do). */
+    public static void exitImmediately(int status) {
+        Downcalls.callPlainVoid(Exit.EXIT, status);
+    }
+
+    /** execve(2), or fexecve(3) of {@code fd} when {@code path} is NULL: returns only on failure, with -errno. */
+    public static int execve(MemorySegment errnoState, int fd, MemorySegment path, MemorySegment argv, MemorySegment envp) {
+        return path.equals(MemorySegment.NULL) ? Downcalls.call(Exit.FEXECVE, errnoState, fd, argv, envp)
+                        : Downcalls.call(Exit.EXECVE, errnoState, path, argv, envp);
+    }
+
+    /** The current value of libc's {@code environ}: what execv(3) passes on. */
+    public static MemorySegment environ() {
+        return Exit.ENVIRON.get(ADDRESS, 0);
+    }
+
+    /** login_tty(3): fd becomes the controlling terminal and stdin/stdout/stderr of a new session; 0 or -errno. */
+    public static int loginTty(MemorySegment errnoState, int fd) {
+        return Downcalls.call(Exit.LOGIN_TTY, errnoState, fd);
+    }
+
+    /** setsid(2): the new session id or -errno. */
+    public static int setsid(MemorySegment errnoState) {
+        return Downcalls.call(Credentials.SETSID, errnoState);
+    }
+
+    /** setpgid(2): 0 or -errno. */
+    public static int setpgid(MemorySegment errnoState, int pid, int pgid) {
+        return Downcalls.call(Credentials.SETPGID, errnoState, pid, pgid);
+    }
+
+    /** setreuid(2), ids as uid_t bits (-1: unchanged): 0 or -errno. */
+    public static int setreuid(MemorySegment errnoState, int ruid, int euid) {
+        return Downcalls.call(Credentials.SETREUID, errnoState, ruid, euid);
+    }
+
+    /** setregid(2), ids as gid_t bits (-1: unchanged): 0 or -errno. */
+    public static int setregid(MemorySegment errnoState, int rgid, int egid) {
+        return Downcalls.call(Credentials.SETREGID, errnoState, rgid, egid);
+    }
+
+    /**
+     * setuid, setgid, seteuid or setegid (by name), the id as its uid_t/gid_t bits: 0 or -errno. glibc
+     * applies the change to every thread of the process (its setxid broadcast), the JVM's too.
+     */
+    public static int setId(MemorySegment errnoState, String function, int id) {
+        MethodHandle call = switch (function) {
+            case "setuid" -> Credentials.SETUID;
+            case "setgid" -> Credentials.SETGID;
+            case "seteuid" -> Credentials.SETEUID;
+            case "setegid" -> Credentials.SETEGID;
+            default -> throw new IllegalArgumentException(function);
+        };
+        return Downcalls.call(call, errnoState, id);
+    }
+
+    /** setresuid(2) (user) or setresgid(2): 0 or -errno. */
+    public static int setRealEffectiveSaved(MemorySegment errnoState, boolean user, int real, int effective, int saved) {
+        return Downcalls.call(user ? Credentials.SETRESUID : Credentials.SETRESGID, errnoState, real, effective, saved);
+    }
+
+    /** getresuid(2) (user) or getresgid(2) into three uid_t/gid_t of {@code ids}: 0 or -errno. */
+    public static int getRealEffectiveSaved(MemorySegment errnoState, boolean user, MemorySegment ids) {
+        return Downcalls.call(user ? Credentials.GETRESUID : Credentials.GETRESGID, errnoState, ids, ids.asSlice(4), ids.asSlice(8));
+    }
+
+    /** setgroups(2) with these gid_t values (their bits): 0 or -errno. */
+    public static int setgroups(Arena arena, MemorySegment errnoState, int[] groups) {
+        MemorySegment list = groups.length == 0 ? MemorySegment.NULL : arena.allocate(JAVA_INT, groups.length);
+        for (int i = 0; i < groups.length; i++) {
+            list.setAtIndex(JAVA_INT, i, groups[i]);
+        }
+        return Downcalls.call(Credentials.SETGROUPS, errnoState, (long) groups.length, list);
+    }
+
+    /** umask(2): the previous mask (it cannot fail). */
+    public static int umask(MemorySegment errnoState, int mask) {
+        return Downcalls.call(Credentials.UMASK, errnoState, mask);
+    }
+
+    /** prlimit(2): {@code newLimit} (NULL: none) is set, {@code oldLimit} (NULL: none) receives the previous limits; 0 or -errno. */
+    public static int prlimit(MemorySegment errnoState, int pid, int resource, MemorySegment newLimit, MemorySegment oldLimit) {
+        return Downcalls.call(Credentials.PRLIMIT, errnoState, pid, resource, newLimit, oldLimit);
+    }
+}

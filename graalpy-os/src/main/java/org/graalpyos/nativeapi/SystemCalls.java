@@ -1,0 +1,60 @@
+package org.graalpyos.nativeapi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.graalpyos.nativeapi.Downcalls.CAPTURE_ERRNO;
+import static org.graalpyos.nativeapi.Downcalls.downcall;
+
+/** The C library and the kernel about themselves: strerror, confstr, gettid. */
+public final class SystemCalls {
+    private SystemCalls() {
+    }
+
+    private static final class Messages {
+        static final MethodHandle STRERROR = downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    private static final class Configuration {
+        static final MethodHandle CONFSTR = downcall("confstr", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+    }
+
+    private static final class Threads {
+        static final MethodHandle GETTID = downcall("gettid", FunctionDescriptor.of(JAVA_INT));
+    }
+
+    /** The C library's message for an errno value, as CPython's os.strerror gives it. */
+    public static String strerror(int errno) {
+        return Downcalls.callPlainPointer(Messages.STRERROR, errno).reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** gettid(2): the kernel's id of the calling thread. */
+    public static int gettid() {
+        return Downcalls.callPlain(Threads.GETTID);
+    }
+
+    /** confstr(3): the value, null when the name has no value; throws {@link NativeError} on EINVAL. */
+    public static String confstr(int name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            long needed = Downcalls.callUnsigned(Configuration.CONFSTR, errnoState, name, MemorySegment.NULL, 0L);
+            if (needed == 0) {
+                int err = Downcalls.errno(errnoState);
+                if (err != 0) {
+                    throw new NativeError(err);
+                }
+                return null;
+            }
+            MemorySegment buf = arena.allocate(needed);
+            if (Downcalls.callUnsigned(Configuration.CONFSTR, errnoState, name, buf, needed) == 0) {
+                throw new NativeError(Downcalls.errno(errnoState));
+            }
+            return buf.getString(0);
+        }
+    }
+}
