@@ -64,7 +64,52 @@ def install(native, options=""):
     after_import.register("socket", _patch_with("socket_"))
     after_import.register("_posixshmem", _patch_with("posixshmem"))
     after_import.register("resource", _patch_with("resource_"))
+    _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
+
+
+def _install_declared_modules(after_import):
+    """Each module with functions declared in Java gets them when it is first imported; one that
+    GraalPy lacks (grp) is made, empty, by a finder after all of GraalPy's, then gets them."""
+    import sys
+
+    from . import _native
+
+    names = _native.builtins.declared_modules().split("\0")[:-1]
+    for name in names:
+        after_import.register(name, _add_declared)
+    sys.meta_path.append(_MissingModuleFinder(frozenset(names)))
+
+
+def _add_declared(module):
+    import importlib
+
+    declared = importlib.import_module("graalpy_os._declared." + module.__name__)
+    for name in declared.EXPORTS:
+        setattr(module, name, getattr(declared, name))
+
+
+class _MissingModuleFinder:
+    """Finds a module GraalPy lacks that graalpy-os provides, as an empty built-in-like module."""
+
+    def __init__(self, names):
+        self.names = names
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in self.names:
+            return None
+        from importlib.machinery import ModuleSpec
+
+        return ModuleSpec(fullname, self, origin="built-in")
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        pass
+
+    def invalidate_caches(self):
+        pass
 
 
 def _install_lazy_exports(os, posix):

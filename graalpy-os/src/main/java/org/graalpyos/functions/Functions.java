@@ -1,5 +1,7 @@
 package org.graalpyos.functions;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.graalpyos.functions.posix.Wait;
 import org.graalpyos.functions.posixshmem.SharedMemory;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.nativeapi.CConstant;
 
 /**
  * Every function declared in a CPython module (posix, grp, fcntl, ...) and their generated Python
@@ -29,7 +32,17 @@ public final class Functions {
 
     private static final List<Builtin> BUILTINS = collectBuiltins();
     private static final List<PythonFunction> PYTHON = collectPython();
+    private static final List<ModuleConstants> CONSTANTS = collectConstants();
     private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
+
+    /** A class whose public {@link CConstant} fields are constants of {@code module}, under their field names. */
+    public record ModuleConstants(String module, Class<?> holder) {
+    }
+
+    private static List<ModuleConstants> collectConstants() {
+        List<ModuleConstants> all = new ArrayList<>();
+        return List.copyOf(all);
+    }
 
     private static List<Builtin> collectBuiltins() {
         List<Builtin> all = new ArrayList<>();
@@ -52,6 +65,24 @@ public final class Functions {
     /** The functions whose body is Java. */
     public static List<Builtin> builtins() {
         return BUILTINS;
+    }
+
+    /** The modules besides posix (whose names are exported lazily) that have functions with Java bodies or constants. */
+    public static List<String> modules() {
+        List<String> modules = new ArrayList<>();
+        for (Builtin builtin : BUILTINS) {
+            addModule(modules, builtin.declaration().module());
+        }
+        for (ModuleConstants constants : CONSTANTS) {
+            addModule(modules, constants.module());
+        }
+        return modules;
+    }
+
+    private static void addModule(List<String> modules, String module) {
+        if (!module.equals("posix") && !modules.contains(module)) {
+            modules.add(module);
+        }
     }
 
     /** The names {@code _declared/NAME.py} exports, in order (without generating it). */
@@ -91,6 +122,21 @@ public final class Functions {
     }
 
     private static Map<String, Long> constants(String name) {
-        return new LinkedHashMap<>();
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (ModuleConstants constants : CONSTANTS) {
+            if (!constants.module().equals(name)) {
+                continue;
+            }
+            for (Field field : constants.holder().getDeclaredFields()) {
+                if (field.isAnnotationPresent(CConstant.class) && Modifier.isPublic(field.getModifiers())) {
+                    try {
+                        values.put(field.getName(), ((Number) field.get(null)).longValue());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(field + " is not readable", e);
+                    }
+                }
+            }
+        }
+        return values;
     }
 }

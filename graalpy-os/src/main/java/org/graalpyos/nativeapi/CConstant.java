@@ -8,9 +8,11 @@ import java.lang.annotation.Target;
 /**
  * Marks a constant that must equal a C expression on this glibc: a size, an offset, a flag, an
  * errno or signal number. NativeLayoutTest compiles every marked constant's expression with gcc
- * and compares, so a hand-written number cannot drift from the headers.
+ * and compares, so a hand-written number cannot drift from the headers. Kept at run time: the
+ * public marked fields of a module's constants class are the module's constants in Python
+ * (org.graalpyos.functions.Functions).
  */
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface CConstant {
     /** The C expression; empty: the field's name is a macro of the same value. */

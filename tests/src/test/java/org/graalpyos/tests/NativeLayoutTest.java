@@ -10,7 +10,7 @@ import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.FieldModel;
-import java.lang.classfile.attribute.RuntimeInvisibleAnnotationsAttribute;
+import java.lang.classfile.attribute.RuntimeVisibleAnnotationsAttribute;
 import java.lang.classfile.constantpool.IntegerEntry;
 import java.lang.classfile.constantpool.LongEntry;
 import java.nio.file.Files;
@@ -112,10 +112,10 @@ class NativeLayoutTest {
         return constants;
     }
 
-    /** The mark's C expression ("" for the field's own name), or null when the field is not marked (it is kept in the class file only). */
+    /** The mark's C expression ("" for the field's own name), or null when the field is not marked. */
     private static String markedExpression(FieldModel field) {
-        List<Annotation> annotations = field.findAttribute(Attributes.runtimeInvisibleAnnotations())
-                        .map(RuntimeInvisibleAnnotationsAttribute::annotations).orElse(List.of());
+        List<Annotation> annotations = field.findAttribute(Attributes.runtimeVisibleAnnotations())
+                        .map(RuntimeVisibleAnnotationsAttribute::annotations).orElse(List.of());
         for (Annotation annotation : annotations) {
             if (annotation.className().stringValue().equals(MARK)) {
                 return annotation.elements().stream().filter(e -> e.name().stringValue().equals("value"))
