@@ -1,6 +1,7 @@
 """os.execve (GraalPy has only execv), as CPython's os_execve_impl: fd paths use fexecve; and
 os.execv as CPython's os_execv_impl (GraalPy's raises no audit event and asks no policy)."""
 
+import os
 import sys
 
 from . import _codec, _declared, _native
@@ -21,8 +22,6 @@ def execve(path, argv, env):
     argv_list = [fs_converter(arg) for arg in argv]
     if not argv_list[0]:
         raise ValueError("execve: argv first element cannot be empty")
-    from .spawn import environment_block  # not at import: exec_ is loaded at start-up, spawn on first use
-
     env_list = environment_block(env)
     sys.audit("os.exec", path, argv, env)
     _native.builtins.execve(fd, "" if encoded is None else _codec.text(encoded), path,
@@ -44,6 +43,41 @@ def execv(path, argv):
 
 
 _declared.wrap(globals(), "exec_")
+
+
+def environment_block(env):
+    """parse_envlist: a mapping → [b"KEY=VALUE", ...] with CPython's checks, in its order."""
+    if env is os.environ and b"" not in env._data:
+        # subprocess's default: its _data holds the fs-encoded pairs, and every key in it either came
+        # from the environment at start-up (cut at its first "=") or passed putenv's check
+        return [key + b"=" + value for key, value in env._data.items()]
+    if type(env) is dict:
+        if not env:
+            return []
+        size, keys, values = len(env), list(env), list(env.values())
+    else:
+        size = len(env)  # PyMapping_Size
+        keys = _method_output_as_list(env, "keys")
+        values = _method_output_as_list(env, "values")
+    block = []
+    for position in range(size):
+        key, value = keys[position], values[position]
+        key = fs_converter(key)
+        if not key or b"=" in key[1:]:
+            raise ValueError("illegal environment variable name")
+        block.append(key + b"=" + fs_converter(value))
+    return block
+
+
+def _method_output_as_list(mapping, method):
+    """PyMapping_Keys / PyMapping_Values (of a mapping that is not a dict)."""
+    output = getattr(mapping, method)()
+    try:
+        iterator = iter(output)
+    except TypeError:
+        raise TypeError(f"{type(mapping).__name__}.{method}() returned a non-iterable "
+                        f"(type {type(output).__name__})") from None
+    return list(iterator)
 
 
 def exports():

@@ -41,11 +41,11 @@ def _install_signal_handlers():
     _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
     _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
     _signal.signal(_signal.SIGINT, _signal.default_int_handler)
-    from . import shutdown_signals
+    from . import jvm_signals
 
-    shutdown_signals.install()
+    jvm_signals.install()
     for terminating in (_signal.SIGTERM, _signal.SIGHUP):  # the launcher's Java main did so too, before the context
-        if not shutdown_signals.ignored(terminating):  # one ignored at start (nohup) stays ignored, as in python3
+        if not jvm_signals.ignored(terminating):  # one ignored at start (nohup) stays ignored, as in python3
             _signal.signal(terminating, _signal.SIG_DFL)
 
 

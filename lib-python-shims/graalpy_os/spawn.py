@@ -11,6 +11,7 @@ import sys
 from . import _codec, _native
 from ._clinic import keywords
 from ._convert import c_int, c_long, format_int, format_unsigned_long_mask, fs_converter, index, path_converter, pid_t
+from .exec_ import environment_block
 
 POSIX_SPAWN_OPEN = 0
 POSIX_SPAWN_CLOSE = 1
@@ -105,41 +106,6 @@ def _spawn(name, search_path, audited, path, argv, env, file_actions, setpgroup,
         sys.audit("os.posix_spawn", path, argv, env)
     return _builtin(search_path, _codec.text(encoded_path), path, _codec.items(argv_list), _codec.items(env_list), actions,
                     pgroup, resetids, setsid, sigmask, sigdef, policy, priority)
-
-
-def environment_block(env):
-    """parse_envlist: a mapping → [b"KEY=VALUE", ...] with CPython's checks, in its order."""
-    if env is os.environ and b"" not in env._data:
-        # subprocess's default: its _data holds the fs-encoded pairs, and every key in it either came
-        # from the environment at start-up (cut at its first "=") or passed putenv's check
-        return [key + b"=" + value for key, value in env._data.items()]
-    if type(env) is dict:
-        if not env:
-            return []
-        size, keys, values = len(env), list(env), list(env.values())
-    else:
-        size = len(env)  # PyMapping_Size
-        keys = _method_output_as_list(env, "keys")
-        values = _method_output_as_list(env, "values")
-    block = []
-    for position in range(size):
-        key, value = keys[position], values[position]
-        key = fs_converter(key)
-        if not key or b"=" in key[1:]:
-            raise ValueError("illegal environment variable name")
-        block.append(key + b"=" + fs_converter(value))
-    return block
-
-
-def _method_output_as_list(mapping, method):
-    """PyMapping_Keys / PyMapping_Values (of a mapping that is not a dict)."""
-    output = getattr(mapping, method)()
-    try:
-        iterator = iter(output)
-    except TypeError:
-        raise TypeError(f"{type(mapping).__name__}.{method}() returned a non-iterable "
-                        f"(type {type(output).__name__})") from None
-    return list(iterator)
 
 
 _ARITY = {

@@ -13,7 +13,8 @@ import os
 import sys
 
 from . import fork
-from .spawn import environment_block, spawn_unaudited
+from .exec_ import environment_block
+from .spawn import spawn_unaudited
 
 P_WAIT = 0
 P_NOWAIT = 1

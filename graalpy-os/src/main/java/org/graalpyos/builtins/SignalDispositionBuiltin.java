@@ -8,8 +8,9 @@ import org.graalpyos.signals.SignalDisposition;
 
 /**
  * signal_disposition(signum, disposition) → the previous one (0 default, 1 ignored, 2 caught);
- * disposition -1 only reads. Only for SIGHUP, SIGINT and SIGTERM, the signals whose disposition the
- * JVM will not change once they are ignored (graalpy_os/shutdown_signals.py).
+ * disposition -1 only reads, 2 puts the JVM's own action back. Only for SIGHUP, SIGINT and SIGTERM,
+ * the signals whose disposition the JVM will not change once they are ignored, and SIGQUIT, which
+ * the JVM keeps for itself (graalpy_os/jvm_signals.py).
  */
 final class SignalDispositionBuiltin extends Builtin {
     SignalDispositionBuiltin() {
@@ -20,8 +21,9 @@ final class SignalDispositionBuiltin extends Builtin {
     public Object call(OsContext context, Arguments args) {
         int signal = args.integer("signalnum");
         int disposition = args.integer("disposition");
-        if ((signal != Signals.SIGHUP && signal != Signals.SIGINT && signal != Signals.SIGTERM) || disposition < -1 || disposition > SignalDisposition.IGNORED) {
-            throw context.errors().valueError(name() + ": only SIGHUP, SIGINT and SIGTERM, to the default or ignored");
+        boolean jvmSignal = signal == Signals.SIGHUP || signal == Signals.SIGINT || signal == Signals.SIGTERM || signal == Signals.SIGQUIT;
+        if (!jvmSignal || disposition < -1 || disposition > SignalDisposition.CAUGHT) {
+            throw context.errors().valueError(name() + ": only SIGHUP, SIGINT, SIGTERM and SIGQUIT, to the default, ignored or the JVM's");
         }
         context.checkNativeAccess("signal");
         return SignalDisposition.set(signal, disposition);

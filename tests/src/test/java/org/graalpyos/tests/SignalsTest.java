@@ -94,6 +94,50 @@ class SignalsTest {
         assertEquals(0, r.exitCode(), r.stderr());
     }
 
+    /** SIGQUIT, which HotSpot keeps for itself: SIG_IGN and SIG_DFL act as python3's (also in a forked child), a handler is accepted. */
+    @Test
+    void sigquitDispositionsAsUnderPython3() throws Exception {
+        String source = """
+                        import os, resource, signal, subprocess, sys, threading
+                        print(signal.getsignal(signal.SIGQUIT))
+                        print(signal.signal(signal.SIGQUIT, signal.SIG_IGN))
+                        os.kill(os.getpid(), signal.SIGQUIT)
+                        print("alive after an ignored SIGQUIT", signal.getsignal(signal.SIGQUIT))
+                        handler = lambda signum, frame: None
+                        print(signal.signal(signal.SIGQUIT, handler), signal.getsignal(signal.SIGQUIT) is handler)
+                        for bad in (5, None, "x"):
+                            try:
+                                signal.signal(signal.SIGQUIT, bad)
+                            except TypeError as e:
+                                print(type(e).__name__, e)
+                        print(signal.signal(signal.SIGQUIT, signal.SIG_DFL) is handler, signal.getsignal(signal.SIGQUIT))
+                        signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+                        pid = os.fork()
+                        if pid == 0:
+                            os.kill(os.getpid(), signal.SIGQUIT)
+                            os._exit(7)
+                        print("forked child with SIGQUIT ignored", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+                        pid = os.fork()
+                        if pid == 0:
+                            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+                            os.kill(os.getpid(), signal.SIGQUIT)
+                            os._exit(7)
+                        print("forked child with SIGQUIT default", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                        def from_a_thread():
+                            try:
+                                signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+                            except ValueError as e:
+                                print(type(e).__name__, e)
+                        thread = threading.Thread(target=from_a_thread)
+                        thread.start()
+                        thread.join()
+                        """;
+        String expected = Launcher.python3(source);
+        Launcher.Result r = Launcher.script(120, Map.of(), source);
+        assertEquals(expected, r.stdout(), r.stderr());
+    }
+
     @Test
     void sigchldHandlersRunAndChildrenGetSigpipeAsUnderPython3() throws Exception {
         Launcher.Result r = Launcher.script(240, Map.of(), """

@@ -1,0 +1,78 @@
+"""signal.signal for the signals the JVM holds, as python3 has it, in the launcher.
+
+HotSpot treats SIGHUP, SIGINT and SIGTERM as its shutdown signals. Once one is ignored, it refuses
+every handler for it (a Python handler set after SIG_IGN never ran, SIG_DFL after SIG_IGN left it
+ignored), and GraalPy's SIG_DFL alternates between the default action and the JVM's shutdown
+handler (which exits 143 where python3 dies by the signal). GraalPy keeps its table (what
+getsignal answers); the kernel's disposition is then put where python3's would be.
+
+SIGQUIT HotSpot keeps for itself (thread dumps) and refuses any handler for it, SIG_DFL and SIG_IGN
+included. SIG_DFL and SIG_IGN are set in the kernel as python3 sets them; a Python handler is
+recorded (getsignal answers it) and the JVM's action is put back: the process survives a SIGQUIT
+as it would with a handler, but the handler does not run (docs/decisions.md D16).
+"""
+
+import _signal
+import _thread
+
+from . import _native
+
+_SHUTDOWN_SIGNALS = frozenset((_signal.SIGHUP, _signal.SIGINT, _signal.SIGTERM))
+_READ = -1
+_JVM_ACTION = 2
+
+
+def ignored(signalnum):
+    return _native.builtins.signal_disposition(signalnum, _READ) == _signal.SIG_IGN
+
+
+def install():
+    graalpy_signal = _signal.signal
+    graalpy_getsignal = _signal.getsignal
+    main_thread = _thread.get_ident()  # install runs in the main thread, before the program
+    quit_handler = [_signal.SIG_DFL]
+
+    def signal(signalnum, handler, /):
+        if isinstance(signalnum, int) and signalnum == _signal.SIGQUIT:
+            return set_quit(handler)
+        if type(signalnum) is not int or signalnum not in _SHUTDOWN_SIGNALS:
+            return graalpy_signal(signalnum, handler)
+        if callable(handler):
+            # the JVM installs its dispatcher (which runs GraalPy's handler) only over a non-ignored signal
+            was_ignored = ignored(signalnum)
+            if was_ignored:
+                _native.builtins.signal_disposition(signalnum, _signal.SIG_DFL)
+            try:
+                return graalpy_signal(signalnum, handler)
+            except BaseException:
+                if was_ignored:
+                    _native.builtins.signal_disposition(signalnum, _signal.SIG_IGN)
+                raise
+        previous = graalpy_signal(signalnum, handler)
+        if handler in (_signal.SIG_DFL, _signal.SIG_IGN):
+            _native.builtins.signal_disposition(signalnum, int(handler))
+        return previous
+
+    def set_quit(handler):
+        """signal_signal_impl's checks, in its order, for SIGQUIT."""
+        if _thread.get_ident() != main_thread:
+            raise ValueError("signal only works in main thread of the main interpreter")
+        if callable(handler):
+            disposition = _JVM_ACTION
+        elif handler == _signal.SIG_IGN or handler == _signal.SIG_DFL:
+            disposition = int(handler)
+        else:
+            raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")
+        _native.builtins.signal_disposition(_signal.SIGQUIT, disposition)
+        previous, quit_handler[0] = quit_handler[0], handler
+        return previous
+
+    def getsignal(signalnum, /):
+        if isinstance(signalnum, int) and signalnum == _signal.SIGQUIT:  # signal.getsignal passes a Signals member
+            return quit_handler[0]
+        return graalpy_getsignal(signalnum)
+
+    signal.__doc__ = graalpy_signal.__doc__
+    getsignal.__doc__ = graalpy_getsignal.__doc__
+    _signal.signal = signal
+    _signal.getsignal = getsignal
