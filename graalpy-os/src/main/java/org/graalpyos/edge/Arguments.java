@@ -48,11 +48,11 @@ public final class Arguments {
         try {
             if (type.list()) {
                 String text = INTEROP.asString(value);
-                return wire == WireType.BYTES || wire == WireType.STR ? Codec.byteItems(text) : Codec.intItems(text, wire);
+                return wire == WireType.BYTES || wire == WireType.STR || wire == WireType.FSCONVERTER ? Codec.byteItems(text) : Codec.intItems(text, wire);
             }
             return switch (wire) {
                 case BOOL -> INTEROP.asBoolean(value);
-                case BYTES -> Codec.bytes(INTEROP.asString(value));
+                case BYTES, FSCONVERTER -> Codec.bytes(INTEROP.asString(value));
                 case STR -> text(errors, INTEROP.asString(value));
                 case UNICODE -> INTEROP.asString(value);
                 default -> integer(errors, wire, value);
@@ -148,8 +148,9 @@ public final class Arguments {
         return (Boolean) value(name, WireType.BOOL);
     }
 
+    /** bytes, or an FSConverter's encoded path. */
     public byte[] bytes(String name) {
-        return (byte[]) value(name, WireType.BYTES);
+        return (byte[]) value(name, WireType.BYTES, WireType.FSCONVERTER);
     }
 
     public String text(String name) {
