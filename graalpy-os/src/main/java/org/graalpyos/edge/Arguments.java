@@ -71,7 +71,8 @@ public final class Arguments {
 
     private static Object integer(PythonErrors errors, WireType wire, Object value) throws UnsupportedMessageException {
         if (INTEROP.isBoolean(value)) {
-            return INTEROP.asBoolean(value) ? 1 : 0;
+            int bit = INTEROP.asBoolean(value) ? 1 : 0;
+            return wire == WireType.LONG ? (Object) (long) bit : (Object) bit; // longInteger reads a Long
         }
         if (!INTEROP.fitsInLong(value)) {
             if (!INTEROP.isNumber(value)) {

@@ -74,6 +74,8 @@ class EdgeTest {
         // an FSConverter's encoded path crosses as bytes do
         Arguments path = Arguments.decode(ERRORS, Declaration.parse("initgroups(username: FSConverter, gid: gid_t) -> None"), new Object[]{"r\u00ff", 0});
         assertArrayEquals(new byte[]{'r', (byte) 0xff}, path.bytes("username"));
+        // a bool given for a long is a Long, as an int is
+        assertEquals(1L, Arguments.decode(ERRORS, Declaration.parse("m(pri: long) -> long"), new Object[]{true}).longInteger("pri"));
     }
 
     @Test
