@@ -21,6 +21,7 @@ _LAZY_EXPORTS = {
               "WTERMSIG", "waitstatus_to_exitcode"), ()),
     "spawn": (("POSIX_SPAWN_CLOSE", "POSIX_SPAWN_CLOSEFROM", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_OPEN",
                "posix_spawn", "posix_spawnp"), ()),
+    "users": (("getlogin",), ()),
     "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
                     "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
 }
@@ -64,6 +65,8 @@ def install(native, options=""):
     after_import.register("socket", _patch_with("socket_"))
     after_import.register("_posixshmem", _patch_with("posixshmem"))
     after_import.register("resource", _patch_with("resource_"))
+    after_import.register("grp", _patch_with("grp_"))
+    after_import.register("syslog", _patch_with("syslog_"))
     _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
 
@@ -77,7 +80,8 @@ def _install_declared_modules(after_import):
 
     names = _native.builtins.declared_modules().split("\0")[:-1]
     for name in names:
-        after_import.register(name, _add_declared)
+        if _native.builtins.declared_exports(name):  # not those whose functions are all a shim's (grp)
+            after_import.register(name, _add_declared)
     sys.meta_path.append(_MissingModuleFinder(frozenset(names)))
 
 

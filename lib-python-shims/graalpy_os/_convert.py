@@ -119,18 +119,37 @@ def gid_t(value):
 def text(value, function, argument):
     """The clinic's str converter: a str without NUL, or "f() argument 'name' must be str, not int"."""
     if not isinstance(value, str):
-        raise TypeError(f"{function}() {argument} must be str, not {type(value).__name__}")
+        raise TypeError(f"{function}() {argument} must be str, not {_type_name(value)}")
     if "\0" in value:
-        value.encode("utf-8")  # a lone surrogate is reported first, as PyUnicode_AsUTF8AndSize does
+        utf8(value)  # a lone surrogate is reported first, as PyUnicode_AsUTF8AndSize does
         raise ValueError("embedded null character")
     return str(value)
+
+
+def utf8(value):
+    """PyUnicode_AsUTF8: the str's UTF-8 bytes, or CPython's UnicodeEncodeError for the first run
+    of surrogates (GraalPy's encoder words it otherwise)."""
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    start = next(i for i, c in enumerate(value) if "\ud800" <= c <= "\udfff")
+    end = start + 1
+    while end < len(value) and "\ud800" <= value[end] <= "\udfff":
+        end += 1
+    raise UnicodeEncodeError("utf-8", value, start, end, "surrogates not allowed")
 
 
 def unicode(value, function, argument):
     """The clinic's unicode converter: any str."""
     if not isinstance(value, str):
-        raise TypeError(f"{function}() {argument} must be str, not {type(value).__name__}")
+        raise TypeError(f"{function}() {argument} must be str, not {_type_name(value)}")
     return str(value)
+
+
+def _type_name(value):
+    """_PyArg_BadArgument's name of the argument's type: "None" for None."""
+    return "None" if value is None else type(value).__name__
 
 
 def format_int(value):

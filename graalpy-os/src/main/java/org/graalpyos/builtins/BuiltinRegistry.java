@@ -23,6 +23,8 @@ public final class BuiltinRegistry {
                         new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new HoldGraalPyProcessCreatorsBuiltin(), new SystemBuiltin(), new NativeThreadIdBuiltin(),
                         new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin(), new DeclaredExportsBuiltin(), new DeclaredModulesBuiltin()));
+        production.addAll(GroupDatabaseBuiltins.all());
+        production.addAll(SyslogBuiltins.all());
         production.addAll(Functions.builtins());
         if (!DIAGNOSTICS) {
             return List.copyOf(production);

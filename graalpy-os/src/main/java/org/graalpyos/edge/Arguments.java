@@ -48,11 +48,11 @@ public final class Arguments {
         try {
             if (type.list()) {
                 String text = INTEROP.asString(value);
-                return wire == WireType.BYTES || wire == WireType.STR ? Codec.byteItems(text) : Codec.intItems(text, wire);
+                return wire == WireType.BYTES || wire == WireType.STR || wire == WireType.FSCONVERTER ? Codec.byteItems(text) : Codec.intItems(text, wire);
             }
             return switch (wire) {
                 case BOOL -> INTEROP.asBoolean(value);
-                case BYTES -> Codec.bytes(INTEROP.asString(value));
+                case BYTES, FSCONVERTER -> Codec.bytes(INTEROP.asString(value));
                 case STR -> text(errors, INTEROP.asString(value));
                 case UNICODE -> INTEROP.asString(value);
                 default -> integer(errors, wire, value);
@@ -71,7 +71,8 @@ public final class Arguments {
 
     private static Object integer(PythonErrors errors, WireType wire, Object value) throws UnsupportedMessageException {
         if (INTEROP.isBoolean(value)) {
-            return INTEROP.asBoolean(value) ? 1 : 0;
+            int bit = INTEROP.asBoolean(value) ? 1 : 0;
+            return wire == WireType.LONG ? (Object) (long) bit : (Object) bit; // longInteger reads a Long
         }
         if (!INTEROP.fitsInLong(value)) {
             if (!INTEROP.isNumber(value)) {
@@ -148,8 +149,9 @@ public final class Arguments {
         return (Boolean) value(name, WireType.BOOL);
     }
 
+    /** bytes, or an FSConverter's encoded path. */
     public byte[] bytes(String name) {
-        return (byte[]) value(name, WireType.BYTES);
+        return (byte[]) value(name, WireType.BYTES, WireType.FSCONVERTER);
     }
 
     public String text(String name) {

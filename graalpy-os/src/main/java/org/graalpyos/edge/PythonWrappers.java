@@ -151,8 +151,11 @@ public final class PythonWrappers {
             throw new IllegalArgumentException(declaration.name() + ": " + type + " parameters are not generated");
         }
         String indent = "    ";
-        if (type.optional()) {
-            py.append("    if ").append(name).append(" is not None:\n");
+        // None where declared optional, clinic's NULL default (not given) where declared so: left as they are
+        boolean notGiven = "NULL".equals(parameter.defaultValue());
+        if (type.optional() || notGiven) {
+            py.append("    if ").append(name).append(type.optional() ? " is not None" : "").append(type.optional() && notGiven ? " and " + name : "")
+                            .append(notGiven ? " is not _v.NULL" : "").append(":\n");
             indent = "        ";
         }
         String argument = switch (parser) {
@@ -166,6 +169,8 @@ public final class PythonWrappers {
                             .append(":\n").append(indent).append("    ").append(name).append(" = _v.").append(type.wire().converter).append('(').append(name).append(", ")
                             .append(string(declaration.function())).append(", ").append(string(argument)).append(")\n");
             case BYTES -> throw new IllegalArgumentException(declaration.name() + ": bytes parameters are not generated");
+            // os.fsencode's bytes, crossing as latin-1 text
+            case FSCONVERTER -> py.append(indent).append(name).append(" = _v.fs_converter(").append(name).append(").decode(\"latin-1\")\n");
             case FD -> py.append(indent).append(name).append(" = _v.fildes(").append(name).append(")\n");
             default -> py.append(indent).append("if type(").append(name).append(") is not int or not ").append(range(type.wire()).replace("%s", name)).append(":\n")
                             .append(indent).append("    ").append(name).append(" = _v.").append(converter(type.wire(), parser)).append('(').append(name).append(")\n");

@@ -23,6 +23,11 @@ public enum WireType {
     BYTES("bytes", null, null, false),
     /** str without NUL (clinic's str). */
     STR("str", null, "text", false),
+    /**
+     * clinic's FSConverter (PyUnicode_FSConverter): str, bytes or os.PathLike, encoded as
+     * os.fsencode, without NUL; crosses as bytes.
+     */
+    FSCONVERTER("FSConverter", null, "fs_converter", false),
     /** Any str (clinic's unicode: a C function then sees it up to its first NUL). */
     UNICODE("unicode", null, "unicode", false),
     /** A Python object Java keeps without reading it (a callable, a type). */

@@ -14,9 +14,13 @@ import org.graalpyos.functions.posix.Confstr;
 import org.graalpyos.functions.posix.Credentials;
 import org.graalpyos.functions.posix.Exec;
 import org.graalpyos.functions.posix.Fork;
+import org.graalpyos.functions.posix.Users;
 import org.graalpyos.functions.posix.Wait;
 import org.graalpyos.functions.posixshmem.SharedMemory;
+import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
+import org.graalpyos.functions.syslog.Syslog;
+import org.graalpyos.functions.syslog.SyslogConstants;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -41,12 +45,15 @@ public final class Functions {
 
     private static List<ModuleConstants> collectConstants() {
         List<ModuleConstants> all = new ArrayList<>();
+        all.add(new ModuleConstants("syslog", SyslogConstants.class));
         return List.copyOf(all);
     }
 
     private static List<Builtin> collectBuiltins() {
         List<Builtin> all = new ArrayList<>();
         all.addAll(Credentials.all());
+        all.addAll(Users.all());
+        all.addAll(Syslog.all());
         return List.copyOf(all);
     }
 
@@ -59,6 +66,9 @@ public final class Functions {
         all.addAll(Confstr.all());
         all.addAll(Limits.all());
         all.addAll(SharedMemory.all());
+        all.addAll(Users.python());
+        all.addAll(Groups.python());
+        all.addAll(Syslog.python());
         return List.copyOf(all);
     }
 
@@ -67,7 +77,11 @@ public final class Functions {
         return BUILTINS;
     }
 
-    /** The modules besides posix (whose names are exported lazily) that have functions with Java bodies or constants. */
+    /**
+     * The modules besides posix (whose names are exported lazily) that have declared functions or
+     * constants: each gets its {@code _declared} exports when imported (if it has any: functions
+     * with a Python body are their shim's), and one GraalPy lacks (grp, syslog) is made by a finder.
+     */
     public static List<String> modules() {
         List<String> modules = new ArrayList<>();
         for (Builtin builtin : BUILTINS) {
@@ -75,6 +89,9 @@ public final class Functions {
         }
         for (ModuleConstants constants : CONSTANTS) {
             addModule(modules, constants.module());
+        }
+        for (PythonFunction function : PYTHON) {
+            addModule(modules, Declaration.parse(function.declaration()).module());
         }
         return modules;
     }
@@ -123,8 +140,16 @@ public final class Functions {
 
     private static Map<String, Long> constants(String name) {
         Map<String, Long> values = new LinkedHashMap<>();
+        List<String> modules = new ArrayList<>(List.of(name));
+        for (PythonFunction function : PYTHON) {
+            // a shim's wrappers see the constants of their module: a default may name one (openlog's facility=LOG_USER)
+            String module = Declaration.parse(function.declaration()).module();
+            if (function.shim().equals(name) && !modules.contains(module)) {
+                modules.add(module);
+            }
+        }
         for (ModuleConstants constants : CONSTANTS) {
-            if (!constants.module().equals(name)) {
+            if (!modules.contains(constants.module())) {
                 continue;
             }
             for (Field field : constants.holder().getDeclaredFields()) {

@@ -248,6 +248,15 @@ public final class Downcalls {
         }
     }
 
+    /** () → pointer, NULL on failure (errno in {@code e}). */
+    static MemorySegment callPointer(MethodHandle h, MemorySegment e) {
+        try {
+            return (MemorySegment) h.invokeExact(e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     // ---- calls that return the error number: 0 or -error ----
 
     /** (pointer) → error. */
@@ -323,6 +332,24 @@ public final class Downcalls {
         }
     }
 
+    /** (int, pointer, pointer, long, pointer) → error. */
+    static int callReturningError(MethodHandle h, int a, MemorySegment b, MemorySegment c, long d, MemorySegment e) {
+        try {
+            return -(int) h.invokeExact(a, b, c, d, e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, pointer, pointer, long, pointer) → error. */
+    static int callReturningError(MethodHandle h, MemorySegment a, MemorySegment b, MemorySegment c, long d, MemorySegment e) {
+        try {
+            return -(int) h.invokeExact(a, b, c, d, e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     // ---- calls that cannot fail ----
 
     /** () → int. */
@@ -365,6 +392,51 @@ public final class Downcalls {
     static void callPlainVoid(MethodHandle h, int a) {
         try {
             h.invokeExact(a);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int) → int. */
+    static int callPlain(MethodHandle h, int a) {
+        try {
+            return (int) h.invokeExact(a);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, int, pointer, pointer) → int. */
+    static int callPlain(MethodHandle h, MemorySegment a, int b, MemorySegment c, MemorySegment d) {
+        try {
+            return (int) h.invokeExact(a, b, c, d);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** () → pointer. */
+    static MemorySegment callPlainPointer(MethodHandle h) {
+        try {
+            return (MemorySegment) h.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, int, int) → void. */
+    static void callPlainVoid(MethodHandle h, MemorySegment a, int b, int c) {
+        try {
+            h.invokeExact(a, b, c);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, pointer) → void: a variadic call's fixed and variadic arguments alike. */
+    static void callPlainVoid(MethodHandle h, int a, MemorySegment b, MemorySegment c) {
+        try {
+            h.invokeExact(a, b, c);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -71,6 +71,11 @@ class EdgeTest {
         assertThrows(IllegalArgumentException.class, () -> Arguments.decode(ERRORS, declaration, new Object[]{"", "x\0", "", "", ""}));
         assertThrows(IllegalArgumentException.class, () -> Arguments.decode(ERRORS, declaration, new Object[]{"\u0100\0", "", "", "", ""}));
         assertTrue(refusal(declaration, "", "", 1, "", "").contains("argument 'env' must be [bytes]?, not int"));
+        // an FSConverter's encoded path crosses as bytes do
+        Arguments path = Arguments.decode(ERRORS, Declaration.parse("initgroups(username: FSConverter, gid: gid_t) -> None"), new Object[]{"r\u00ff", 0});
+        assertArrayEquals(new byte[]{'r', (byte) 0xff}, path.bytes("username"));
+        // a bool given for a long is a Long, as an int is
+        assertEquals(1L, Arguments.decode(ERRORS, Declaration.parse("m(pri: long) -> long"), new Object[]{true}).longInteger("pri"));
     }
 
     @Test
@@ -112,6 +117,12 @@ class EdgeTest {
         assertTrue(wrappers("posix.p(x: int, y: int = 0, /) -> None").contains("(\"positional\", \"posix.p()\", \"p\", (\"x\", \"y\", ), 2, 1, 2, (0, ), (None, None, ))"));
         assertTrue(wrappers("posix.w(pid: pid_t, options: int, /) -> None").contains("(\"legacy_positional\", "));
         assertTrue(wrappers("posix.g() -> [gid_t]").contains("return list(_ints(_b_g()))"));
+        // FSConverter: os.fsencode's bytes cross as latin-1 text; a NULL default (not given) is left for the body
+        assertTrue(wrappers("posix.i(username: FSConverter, gid: gid_t, /) -> None").contains("    username = _v.fs_converter(username).decode(\"latin-1\")\n"));
+        String openlog = PythonWrappers.source("syslog_", List.of(new PythonWrappers.Function(
+                        Declaration.parse("syslog.openlog(ident: unicode = NULL, logoption: long = 0) -> object"), "Doc.", true)), Map.of());
+        assertTrue(openlog.contains("    if ident is not _v.NULL:\n        if type(ident) is not str:\n"), openlog);
+        assertTrue(openlog.contains("openlog.__text_signature__ = \"($module, /, ident=<unrepresentable>, logoption=0)\""), openlog);
         // what clinic would not generate, or no module declares, is refused when generated
         assertTrue(wrappers("posix.w(pid: pid_t, *, options: int = 0) -> None").contains(
                         "(\"legacy_keywords\", \"posix.w()\", \"w\", (\"pid\", \"options\", ), 0, 1, 1, (0, ), (_v.format_int, _v.format_int, ))"));

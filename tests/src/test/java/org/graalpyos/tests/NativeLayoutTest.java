@@ -40,6 +40,8 @@ class NativeLayoutTest {
                     #include <elf.h>
                     #include <errno.h>
                     #include <fcntl.h>
+                    #include <grp.h>
+                    #include <limits.h>
                     #include <poll.h>
                     #include <signal.h>
                     #include <spawn.h>
@@ -50,6 +52,7 @@ class NativeLayoutTest {
                     #include <sys/socket.h>
                     #include <sys/uio.h>
                     #include <sys/wait.h>
+                    #include <syslog.h>
                     #include <unistd.h>
                     """;
 
