@@ -83,6 +83,14 @@ def c_long(value):
     return number
 
 
+def c_ssize_t(value):
+    """PyNumber_AsSsize_t with OverflowError (the clinic's Py_ssize_t)."""
+    number = index(value)
+    if not -2**63 <= number < 2**63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return number
+
+
 def pid_t(value):
     """PyLong_AsPid of CPython 3.12 (PyLong_AsLong): the C assignment to the 32-bit pid_t then
     keeps the low 32 bits."""

@@ -10,6 +10,9 @@ SIGQUIT HotSpot keeps for itself (thread dumps) and refuses any handler for it, 
 included. SIG_DFL and SIG_IGN are set in the kernel as python3 sets them; a Python handler is
 recorded (getsignal answers it) and the JVM's action is put back: the process survives a SIGQUIT
 as it would with a handler, but the handler does not run (docs/decisions.md D16).
+
+set_wakeup_fd's fd gets the signal's byte when a signal with a Python handler arrives, as under
+python3 (GraalPy's records the fd but never writes it): org.graalpyos.signals.WakeupFd.
 """
 
 import _signal
@@ -29,26 +32,39 @@ def ignored(signalnum):
 def install():
     graalpy_signal = _signal.signal
     graalpy_getsignal = _signal.getsignal
+    graalpy_set_wakeup_fd = _signal.set_wakeup_fd
     main_thread = _thread.get_ident()  # install runs in the main thread, before the program
     quit_handler = [_signal.SIG_DFL]
+
+    # the Python handler of each signal given one here: GraalPy's getsignal (and signal's return
+    # value) read the JVM's Java handler, which the wake-up fd's wraps
+    python_handlers = {}
+
+    def set_handler(signalnum, handler):
+        graalpy_previous = graalpy_signal(signalnum, handler)  # its checks first
+        previous = python_handlers.pop(int(signalnum), graalpy_previous)
+        if callable(handler):
+            _native.builtins.wake_on_signal(signalnum)
+            python_handlers[int(signalnum)] = handler
+        return previous
 
     def signal(signalnum, handler, /):
         if isinstance(signalnum, int) and signalnum == _signal.SIGQUIT:
             return set_quit(handler)
         if type(signalnum) is not int or signalnum not in _SHUTDOWN_SIGNALS:
-            return graalpy_signal(signalnum, handler)
+            return set_handler(signalnum, handler)
         if callable(handler):
             # the JVM installs its dispatcher (which runs GraalPy's handler) only over a non-ignored signal
             was_ignored = ignored(signalnum)
             if was_ignored:
                 _native.builtins.signal_disposition(signalnum, _signal.SIG_DFL)
             try:
-                return graalpy_signal(signalnum, handler)
+                return set_handler(signalnum, handler)
             except BaseException:
                 if was_ignored:
                     _native.builtins.signal_disposition(signalnum, _signal.SIG_IGN)
                 raise
-        previous = graalpy_signal(signalnum, handler)
+        previous = set_handler(signalnum, handler)
         if handler in (_signal.SIG_DFL, _signal.SIG_IGN):
             _native.builtins.signal_disposition(signalnum, int(handler))
         return previous
@@ -68,11 +84,20 @@ def install():
         return previous
 
     def getsignal(signalnum, /):
-        if isinstance(signalnum, int) and signalnum == _signal.SIGQUIT:  # signal.getsignal passes a Signals member
-            return quit_handler[0]
+        if isinstance(signalnum, int):  # signal.getsignal passes a Signals member
+            if signalnum == _signal.SIGQUIT:
+                return quit_handler[0]
+            if int(signalnum) in python_handlers:
+                return python_handlers[int(signalnum)]
         return graalpy_getsignal(signalnum)
+
+    def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
+        graalpy_set_wakeup_fd(fd, warn_on_full_buffer=warn_on_full_buffer)  # its checks (it answers -1 always)
+        return _native.builtins.set_wakeup_fd(int(fd))
 
     signal.__doc__ = graalpy_signal.__doc__
     getsignal.__doc__ = graalpy_getsignal.__doc__
+    set_wakeup_fd.__doc__ = graalpy_set_wakeup_fd.__doc__
     _signal.signal = signal
     _signal.getsignal = getsignal
+    _signal.set_wakeup_fd = set_wakeup_fd

@@ -38,12 +38,13 @@ def _install_signal_handlers():
     python3 is killed by the signal (a parent's Popen.terminate() sees -15)."""
     import _signal
 
-    _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
-    _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
-    _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     from . import jvm_signals
 
-    jvm_signals.install()
+    jvm_signals.install()  # first: SIGINT's handler writes the wake-up fd too
+    _signal.signal(_signal.SIGPIPE, _signal.SIG_IGN)
+    _signal.signal(_signal.SIGXFSZ, _signal.SIG_IGN)
+    if not jvm_signals.ignored(_signal.SIGINT):  # one ignored at start stays ignored, as in python3
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
     for terminating in (_signal.SIGTERM, _signal.SIGHUP):  # the launcher's Java main did so too, before the context
         if not jvm_signals.ignored(terminating):  # one ignored at start (nohup) stays ignored, as in python3
             _signal.signal(terminating, _signal.SIG_DFL)

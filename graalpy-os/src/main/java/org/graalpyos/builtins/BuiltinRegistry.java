@@ -22,7 +22,7 @@ public final class BuiltinRegistry {
                         new SetgroupsBuiltin(), new PrlimitBuiltin(), new SubprocessChildSetupBuiltin(), new SubprocessChildFailBuiltin(),
                         new SubprocessChildExecBuiltin(), new SubprocessForkBuiltin(), new SubprocessSpawnBuiltin(), new SetProcessCreationPolicyBuiltin(),
                         new HoldGraalPyProcessCreatorsBuiltin(), new SystemBuiltin(), new NativeThreadIdBuiltin(),
-                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin(), new DeclaredExportsBuiltin(), new DeclaredModulesBuiltin()));
+                        new SendmsgBuiltin(), new RecvmsgBuiltin(), new SocketpairBuiltin(), new SignalDispositionBuiltin(), new DeclaredExportsBuiltin(), new DeclaredModulesBuiltin(), new WakeupFdBuiltins.SetWakeupFd(), new WakeupFdBuiltins.WakeOnSignal()));
         production.addAll(GroupDatabaseBuiltins.all());
         production.addAll(SyslogBuiltins.all());
         production.addAll(Functions.builtins());

@@ -72,7 +72,7 @@ public final class Arguments {
     private static Object integer(PythonErrors errors, WireType wire, Object value) throws UnsupportedMessageException {
         if (INTEROP.isBoolean(value)) {
             int bit = INTEROP.asBoolean(value) ? 1 : 0;
-            return wire == WireType.LONG ? (Object) (long) bit : (Object) bit; // longInteger reads a Long
+            return wire == WireType.LONG || wire == WireType.SSIZE ? (Object) (long) bit : (Object) bit; // longInteger reads a Long
         }
         if (!INTEROP.fitsInLong(value)) {
             if (!INTEROP.isNumber(value)) {
@@ -86,7 +86,7 @@ public final class Arguments {
         }
         long number = INTEROP.asLong(value);
         return switch (wire) {
-            case LONG -> number;
+            case LONG, SSIZE -> number;
             case UID, GID -> {
                 // _Py_Uid_Converter: a C long that is negative (but -1) or does not fit 32 bits is "less than minimum"
                 if (number < -1 || number > 0xFFFFFFFFL) {
@@ -142,7 +142,7 @@ public final class Arguments {
 
     /** A long; null only where declared optional and None. */
     public Long longInteger(String name) {
-        return (Long) value(name, WireType.LONG);
+        return (Long) value(name, WireType.LONG, WireType.SSIZE);
     }
 
     public boolean bool(String name) {

@@ -180,7 +180,7 @@ public final class PythonWrappers {
     /** The plain ints that cross as they are; the converter raises CPython's error for the others. */
     private static String range(WireType wire) {
         return switch (wire) {
-            case LONG -> "-9223372036854775808 <= %s <= 9223372036854775807";
+            case LONG, SSIZE -> "-9223372036854775808 <= %s <= 9223372036854775807";
             case UID, GID -> "-1 <= %s <= 4294967295";
             default -> "-2147483648 <= %s <= 2147483647";
         };

@@ -10,6 +10,8 @@ public enum WireType {
     INT("int", "Python int too large to convert to C int", "c_int", false),
     /** C long. */
     LONG("long", "Python int too large to convert to C long", "c_long", false),
+    /** Py_ssize_t (a size; 64 bits here). */
+    SSIZE("Py_ssize_t", "Python int too large to convert to C ssize_t", "c_ssize_t", false),
     /** pid_t: the format unit "i" (so the legacy parsers); the wire holds the 32-bit value. */
     PID("pid_t", "Python int too large to convert to C int", "format_int", true),
     /** uid_t: the id or -1 ((uid_t) -1, "no change"), as its 32 bits. */

@@ -3,7 +3,6 @@ package org.graalpyos.fork;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
-import java.util.HashMap;
 import java.util.Map;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -12,6 +11,7 @@ import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.jvm.JvmInternals;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.SignalCalls;
+import org.graalpyos.signals.JavaSignals;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -26,13 +26,7 @@ import sun.misc.SignalHandler;
  * default action instead, as in a CPython child (a JVM shutdown cannot run in a forked child).
  */
 final class SignalRelay implements Runnable {
-    private static final String[] SIGNAL_NAMES = {"HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "USR1", "SEGV", "USR2",
-                    "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF",
-                    "WINCH", "IO", "PWR", "SYS"};
     private static final VarHandle PENDING = JAVA_INT.varHandle();
-    /** Swapped in for a moment to read the installed handler: never called (the signal is taken by this thread). */
-    private static final SignalHandler PROBE = signal -> {
-    };
 
     private final MemorySegment pending;
     private final MemorySegment semaphore;
@@ -56,15 +50,7 @@ final class SignalRelay implements Runnable {
         if (pending == null || semaphore == null) {
             return null;
         }
-        Map<Integer, Signal> signals = new HashMap<>();
-        for (String name : SIGNAL_NAMES) {
-            try {
-                Signal signal = new Signal(name);
-                signals.put(signal.getNumber(), signal);
-            } catch (IllegalArgumentException e) {
-                // not a signal on this platform
-            }
-        }
+        Map<Integer, Signal> signals = JavaSignals.byNumber();
         // links the atomic accesses here, on slot 0, which no signal uses
         PENDING.compareAndSet(pending, 0L, (int) PENDING.getVolatile(pending, 0L), 0);
         return new SignalRelay(pending, semaphore, signals, graalpy.signalDelivery());
@@ -107,14 +93,8 @@ final class SignalRelay implements Runnable {
 
     private void dispatch(int number) {
         Signal signal = signals.get(number);
-        SignalHandler installed;
-        try {
-            installed = signal == null ? null : Signal.handle(signal, PROBE);
-        } catch (IllegalArgumentException e) {
-            installed = null; // a signal the JVM keeps for itself (SIGQUIT: thread dumps)
-        }
-        if (installed != null && installed.getClass().getName().startsWith("com.oracle.graal.python.")) {
-            Signal.handle(signal, installed);
+        SignalHandler installed = signal == null ? null : JavaSignals.installed(signal);
+        if (JavaSignals.isPythons(installed)) {
             installed.handle(signal);
             if (pythonHandlerDelivery != null) {
                 pythonHandlerDelivery.run();

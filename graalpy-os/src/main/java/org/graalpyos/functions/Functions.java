@@ -14,6 +14,7 @@ import org.graalpyos.functions.posix.Confstr;
 import org.graalpyos.functions.posix.Credentials;
 import org.graalpyos.functions.posix.Exec;
 import org.graalpyos.functions.posix.Fork;
+import org.graalpyos.functions.posix.Scheduling;
 import org.graalpyos.functions.posix.Users;
 import org.graalpyos.functions.posix.Wait;
 import org.graalpyos.functions.posixshmem.SharedMemory;
@@ -46,12 +47,14 @@ public final class Functions {
     private static List<ModuleConstants> collectConstants() {
         List<ModuleConstants> all = new ArrayList<>();
         all.add(new ModuleConstants("syslog", SyslogConstants.class));
+        all.add(new ModuleConstants("posix", Scheduling.Constants.class));
         return List.copyOf(all);
     }
 
     private static List<Builtin> collectBuiltins() {
         List<Builtin> all = new ArrayList<>();
         all.addAll(Credentials.all());
+        all.addAll(Scheduling.all());
         all.addAll(Users.all());
         all.addAll(Syslog.all());
         return List.copyOf(all);

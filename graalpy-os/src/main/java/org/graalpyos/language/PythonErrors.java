@@ -58,6 +58,11 @@ public final class PythonErrors {
     }
 
     @TruffleBoundary
+    public RuntimeException memoryError() {
+        return raise("MemoryError");
+    }
+
+    @TruffleBoundary
     public RuntimeException overflowError(String message) {
         return raise("OverflowError", message);
     }
@@ -65,13 +70,13 @@ public final class PythonErrors {
     private RuntimeException raise(String type, Object... args) {
         Object module = builtinsModule;
         if (module == null) {
-            return new UnboundError(type + ": " + args[args.length - 1]);
+            return new UnboundError(type + (args.length == 0 ? "" : ": " + args[args.length - 1]));
         }
         try {
             Object exception = INTEROP.instantiate(INTEROP.readMember(module, type), args);
             return INTEROP.throwException(exception);
         } catch (InteropException e) {
-            return new UnboundError(type + ": " + args[args.length - 1] + " (" + e.getMessage() + ")");
+            return new UnboundError(type + (args.length == 0 ? "" : ": " + args[args.length - 1]) + " (" + e.getMessage() + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
@@ -65,6 +66,20 @@ public final class Downcalls {
             throw e;
         }
         throw new IllegalStateException(t);
+    }
+
+    private static final class Errno {
+        static final MethodHandle LOCATION = downcall("__errno_location", FunctionDescriptor.of(ValueLayout.ADDRESS));
+    }
+
+    /** The errno a call captured: for the calls whose every result is valid (getpriority, nice), which tell an error by errno alone. */
+    public static int capturedErrno(MemorySegment errnoState) {
+        return errno(errnoState);
+    }
+
+    /** Sets this thread's errno to 0 before such a call. */
+    private static void clearErrno() throws Throwable {
+        ((MemorySegment) Errno.LOCATION.invokeExact()).reinterpret(4).set(ValueLayout.JAVA_INT, 0, 0);
     }
 
     private static int result(int rc, MemorySegment errnoState) {
@@ -216,6 +231,35 @@ public final class Downcalls {
     static long callSize(MethodHandle h, MemorySegment e, int a, MemorySegment b, long c) {
         try {
             return result((long) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, size_t, int) → ssize_t. */
+    static long callSize(MethodHandle h, MemorySegment e, MemorySegment a, long b, int c) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int) → int with errno cleared first: the result as it is; {@link #capturedErrno} tells an error. */
+    static int callClearingErrno(MethodHandle h, MemorySegment e, int a) {
+        try {
+            clearErrno();
+            return (int) h.invokeExact(e, a);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, int) → int with errno cleared first: the result as it is; {@link #capturedErrno} tells an error. */
+    static int callClearingErrno(MethodHandle h, MemorySegment e, int a, int b) {
+        try {
+            clearErrno();
+            return (int) h.invokeExact(e, a, b);
         } catch (Throwable t) {
             throw rethrow(t);
         }

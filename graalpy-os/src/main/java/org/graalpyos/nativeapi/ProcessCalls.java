@@ -64,6 +64,63 @@ public final class ProcessCalls {
         static final MethodHandle PRLIMIT = downcall("prlimit", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CAPTURE_ERRNO);
     }
 
+    /** Priorities and scheduling policies: os.getpriority, nice, sched_*. */
+    static final class Scheduling {
+        static final MethodHandle GETPRIORITY = downcall("getpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETPRIORITY = downcall("setpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle NICE = downcall("nice", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_YIELD = downcall("sched_yield", FunctionDescriptor.of(JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_GET_PRIORITY_MIN = downcall("sched_get_priority_min", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_GET_PRIORITY_MAX = downcall("sched_get_priority_max", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_GETSCHEDULER = downcall("sched_getscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    /** A terminal's foreground process group. */
+    static final class Terminals {
+        static final MethodHandle TCGETPGRP = downcall("tcgetpgrp", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle TCSETPGRP = downcall("tcsetpgrp", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    /** getpriority(2): the priority, which may be -1; an error only if {@link Downcalls#capturedErrno} is not 0. */
+    public static int getpriority(MemorySegment errnoState, int which, int who) {
+        return Downcalls.callClearingErrno(Scheduling.GETPRIORITY, errnoState, which, who);
+    }
+
+    /** nice(3): the new nice value, which may be -1; an error only if {@link Downcalls#capturedErrno} is not 0. */
+    public static int nice(MemorySegment errnoState, int increment) {
+        return Downcalls.callClearingErrno(Scheduling.NICE, errnoState, increment);
+    }
+
+    /** setpriority(2): 0 or -errno. */
+    public static int setpriority(MemorySegment errnoState, int which, int who, int priority) {
+        return Downcalls.call(Scheduling.SETPRIORITY, errnoState, which, who, priority);
+    }
+
+    /** sched_yield(2): 0 or -errno. */
+    public static int schedYield(MemorySegment errnoState) {
+        return Downcalls.call(Scheduling.SCHED_YIELD, errnoState);
+    }
+
+    /** sched_get_priority_min(2) (lowest) or sched_get_priority_max: the priority or -errno. */
+    public static int schedPriorityLimit(MemorySegment errnoState, boolean lowest, int policy) {
+        return Downcalls.call(lowest ? Scheduling.SCHED_GET_PRIORITY_MIN : Scheduling.SCHED_GET_PRIORITY_MAX, errnoState, policy);
+    }
+
+    /** sched_getscheduler(2): the policy or -errno. */
+    public static int schedGetscheduler(MemorySegment errnoState, int pid) {
+        return Downcalls.call(Scheduling.SCHED_GETSCHEDULER, errnoState, pid);
+    }
+
+    /** tcgetpgrp(3): the terminal's foreground process group or -errno. */
+    public static int tcgetpgrp(MemorySegment errnoState, int fd) {
+        return Downcalls.call(Terminals.TCGETPGRP, errnoState, fd);
+    }
+
+    /** tcsetpgrp(3): 0 or -errno. */
+    public static int tcsetpgrp(MemorySegment errnoState, int fd, int pgid) {
+        return Downcalls.call(Terminals.TCSETPGRP, errnoState, fd, pgid);
+    }
+
     /** fork(2): the pid, 0 in the child, or -errno. */
     public static int fork(MemorySegment errnoState) {
         return Downcalls.call(Lifecycle.FORK, errnoState);

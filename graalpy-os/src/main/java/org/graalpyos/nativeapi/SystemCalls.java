@@ -11,7 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.graalpyos.nativeapi.Downcalls.CAPTURE_ERRNO;
 import static org.graalpyos.nativeapi.Downcalls.downcall;
 
-/** The C library and the kernel about themselves: strerror, confstr, gettid. */
+/** The C library and the kernel about themselves: strerror, confstr, gettid, getrandom. */
 public final class SystemCalls {
     private SystemCalls() {
     }
@@ -22,6 +22,15 @@ public final class SystemCalls {
 
     private static final class Configuration {
         static final MethodHandle CONFSTR = downcall("confstr", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+    }
+
+    private static final class Random {
+        static final MethodHandle GETRANDOM = downcall("getrandom", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    /** getrandom(2) into {@code buffer}: the number of bytes or -errno. */
+    public static long getrandom(MemorySegment errnoState, MemorySegment buffer, int flags) {
+        return Downcalls.callSize(Random.GETRANDOM, errnoState, buffer, buffer.byteSize(), flags);
     }
 
     private static final class Threads {

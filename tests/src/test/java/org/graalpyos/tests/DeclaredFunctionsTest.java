@@ -72,6 +72,44 @@ class DeclaredFunctionsTest {
                     print(inspect.signature(os.wait4), inspect.signature(os.waitpid), inspect.signature(_posixshmem.shm_open))
                     """;
 
+    /** Priorities, scheduling policies, a terminal's process group, getrandom: Java bodies of the POSIX surface. */
+    private static final String SCHEDULING = """
+                    import inspect, os
+                    for name in ("getpriority", "setpriority", "nice", "sched_yield", "sched_get_priority_min", "sched_get_priority_max",
+                                 "sched_getscheduler", "tcgetpgrp", "tcsetpgrp", "getrandom"):
+                        f = getattr(os, name)
+                        print(name, repr(f.__doc__), f.__text_signature__, inspect.signature(f), name in os.__all__)
+                    print(os.PRIO_PROCESS, os.PRIO_PGRP, os.PRIO_USER, os.GRND_NONBLOCK, os.GRND_RANDOM)
+                    calls = [(os.getpriority, (os.PRIO_PROCESS, 0)), (os.getpriority, (99, 0)), (os.getpriority, ()), (os.getpriority, ("x", 0)),
+                             (os.setpriority, (os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0))), (os.setpriority, (99, 0, 0)),
+                             (os.nice, (0,)), (os.nice, ()), (os.nice, ("1",)), (os.sched_yield, ()), (os.sched_yield, (1,)),
+                             (os.sched_get_priority_min, (os.SCHED_FIFO,)), (os.sched_get_priority_max, (os.SCHED_RR,)),
+                             (os.sched_get_priority_max, (99,)), (os.sched_get_priority_min, ()), (os.sched_getscheduler, (0,)),
+                             (os.sched_getscheduler, (-1,)), (os.sched_getscheduler, (2**31,)), (os.tcgetpgrp, (-1,)), (os.tcgetpgrp, (99,)),
+                             (os.tcsetpgrp, (99, 1)), (os.tcgetpgrp, ("x",)), (os.getrandom, (-1,)), (os.getrandom, ("x",)),
+                             (os.getrandom, (2**63,)), (os.getrandom, ()), (os.getrandom, (1, "x"))]
+                    for f, args in calls:
+                        try:
+                            print(f.__name__, args, f(*args))
+                        except Exception as e:
+                            print(f.__name__, args, type(e).__name__, e)
+                    for f, kwargs in ((os.getpriority, {"which": os.PRIO_PROCESS, "who": 0}), (os.sched_get_priority_max, {"policy": os.SCHED_FIFO}),
+                                      (os.nice, {"increment": 0}), (os.getrandom, {"size": 2, "flags": 0, "x": 1})):
+                        try:
+                            print(f.__name__, sorted(kwargs), type(f(**kwargs)).__name__)
+                        except Exception as e:
+                            print(f.__name__, sorted(kwargs), type(e).__name__, e)
+                    print(len(os.getrandom(16)), os.getrandom(0), len(os.getrandom(5, os.GRND_NONBLOCK)), os.getrandom(32) != os.getrandom(32))
+                    print(os.nice(1), os.getpriority(os.PRIO_PROCESS, 0))
+                    """;
+
+    @Test
+    void schedulingFunctionsAnswerAsPython3s() throws Exception {
+        String expected = Launcher.python3(SCHEDULING);
+        Launcher.Result r = Launcher.run("-c", SCHEDULING);
+        assertEquals(expected, r.stdout(), r.stderr());
+    }
+
     @Test
     void credentialCallsAndBadCallsAnswerAsPython3s() throws Exception {
         String expected = Launcher.python3(CALLS);

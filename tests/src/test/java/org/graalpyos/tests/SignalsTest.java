@@ -94,6 +94,46 @@ class SignalsTest {
         assertEquals(0, r.exitCode(), r.stderr());
     }
 
+    /** signal.set_wakeup_fd's fd gets the signal's byte when a signal with a Python handler arrives (GraalPy's never wrote it). */
+    @Test
+    void theWakeupFdWakesASelectAndHandlersAreReportedAsUnderPython3() throws Exception {
+        String source = """
+                        import os, select, signal, time
+                        r, w = os.pipe()
+                        os.set_blocking(w, False)
+                        print(signal.set_wakeup_fd(w))
+                        seen = []
+                        signal.signal(signal.SIGUSR1, lambda signum, frame: seen.append(signum))
+                        os.kill(os.getpid(), signal.SIGUSR1)
+                        print("own signal", select.select([r], [], [], 20)[0] == [r], os.read(r, 10))
+                        signal.signal(signal.SIGUSR2, lambda signum, frame: seen.append(signum))
+                        pid = os.posix_spawn("/bin/sh", ["sh", "-c", f"sleep 0.5; kill -USR2 {os.getpid()}"], os.environ)
+                        print("another process's signal", select.select([r], [], [], 20)[0] == [r], os.read(r, 10))
+                        os.waitpid(pid, 0)
+                        deadline = time.monotonic() + 20
+                        while len(seen) < 2 and time.monotonic() < deadline:
+                            time.sleep(0.01)
+                        print("handlers ran", seen)
+                        signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+                        os.kill(os.getpid(), signal.SIGUSR1)
+                        print("ignored signal", select.select([r], [], [], 0.5)[0])
+                        print(signal.set_wakeup_fd(-1) == w)
+                        handler = lambda signum, frame: None
+                        print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+                        print(signal.signal(signal.SIGUSR1, handler), signal.getsignal(signal.SIGUSR1) is handler)
+                        print(signal.signal(signal.SIGUSR1, signal.SIG_DFL) is handler, signal.getsignal(signal.SIGUSR1))
+                        print(signal.signal(signal.SIGUSR1, handler), signal.signal(signal.SIGUSR1, handler) is handler)
+                        try:
+                            signal.signal(signal.SIGUSR1, 5)
+                        except TypeError as e:
+                            print(e)
+                        print(signal.getsignal(signal.SIGUSR1) is handler)
+                        """;
+        String expected = Launcher.python3(source);
+        Launcher.Result r = Launcher.script(120, Map.of(), source);
+        assertEquals(expected, r.stdout(), r.stderr());
+    }
+
     /** SIGQUIT, which HotSpot keeps for itself: SIG_IGN and SIG_DFL act as python3's (also in a forked child), a handler is accepted. */
     @Test
     void sigquitDispositionsAsUnderPython3() throws Exception {

@@ -1,0 +1,204 @@
+package org.graalpyos.functions.posix;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import org.graalpyos.edge.Arguments;
+import org.graalpyos.language.Builtin;
+import org.graalpyos.language.OsContext;
+import org.graalpyos.nativeapi.CConstant;
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.Errno;
+import org.graalpyos.nativeapi.ProcessCalls;
+import org.graalpyos.nativeapi.SystemCalls;
+
+/**
+ * os's priorities and scheduling policies, a terminal's process group, getrandom. glibc's
+ * getpriority, setpriority and nice act on the calling thread when {@code who} is 0 (Linux's
+ * threads are tasks): in a JVM that is the Python thread that calls, not the JVM's other threads.
+ */
+public final class Scheduling {
+    private Scheduling() {
+    }
+
+    /** PRIO_* and GRND_* of os. */
+    public static final class Constants {
+        private Constants() {
+        }
+
+        @CConstant public static final int PRIO_PROCESS = 0;
+        @CConstant public static final int PRIO_PGRP = 1;
+        @CConstant public static final int PRIO_USER = 2;
+        @CConstant public static final int GRND_NONBLOCK = 1;
+        @CConstant public static final int GRND_RANDOM = 2;
+    }
+
+    public static List<Builtin> all() {
+        return List.of(new GetPriority(), new SetPriority(), new Nice(), new SchedYield(),
+                        new SchedPriorityLimit("posix.sched_get_priority_min(policy: int) -> int", "Get the minimum scheduling priority for policy.", true),
+                        new SchedPriorityLimit("posix.sched_get_priority_max(policy: int) -> int", "Get the maximum scheduling priority for policy.", false),
+                        new SchedGetscheduler(), new Tcgetpgrp(), new Tcsetpgrp(), new GetRandom());
+    }
+
+    /** rc, or CPython's OSError for -errno. */
+    private static int checked(OsContext context, int rc) {
+        if (rc < 0) {
+            throw context.errors().osError(-rc, null);
+        }
+        return rc;
+    }
+
+    /** A call of one of the functions below: native access, then a confined arena for errno. */
+    private abstract static class Call extends Builtin {
+        Call(String declaration, String doc) {
+            super(declaration, doc);
+        }
+
+        @Override
+        public final Object call(OsContext context, Arguments args) {
+            context.checkNativeAccess(declaration().function());
+            try (Arena arena = Arena.ofConfined()) {
+                return call(context, args, arena, Downcalls.allocateErrnoState(arena));
+            }
+        }
+
+        abstract Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState);
+    }
+
+    static final class GetPriority extends Call {
+        GetPriority() {
+            super("posix.getpriority(which: int, who: int) -> int", "Return program scheduling priority.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            int priority = ProcessCalls.getpriority(errnoState, args.integer("which"), args.integer("who"));
+            int errno = Downcalls.capturedErrno(errnoState);
+            if (errno != 0) {
+                throw context.errors().osError(errno, null);
+            }
+            return priority;
+        }
+    }
+
+    static final class SetPriority extends Call {
+        SetPriority() {
+            super("posix.setpriority(which: int, who: int, priority: int) -> None", "Set program scheduling priority.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            checked(context, ProcessCalls.setpriority(errnoState, args.integer("which"), args.integer("who"), args.integer("priority")));
+            return null;
+        }
+    }
+
+    static final class Nice extends Call {
+        Nice() {
+            super("posix.nice(increment: int, /) -> int", "Add increment to the priority of process and return the new priority.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            int value = ProcessCalls.nice(errnoState, args.integer("increment"));
+            int errno = Downcalls.capturedErrno(errnoState);
+            if (value == -1 && errno != 0) {
+                throw context.errors().osError(errno, null);
+            }
+            return value;
+        }
+    }
+
+    static final class SchedYield extends Call {
+        SchedYield() {
+            super("posix.sched_yield() -> None", "Voluntarily relinquish the CPU.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            checked(context, ProcessCalls.schedYield(errnoState));
+            return null;
+        }
+    }
+
+    static final class SchedPriorityLimit extends Call {
+        private final boolean lowest;
+
+        SchedPriorityLimit(String declaration, String doc, boolean lowest) {
+            super(declaration, doc);
+            this.lowest = lowest;
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            return checked(context, ProcessCalls.schedPriorityLimit(errnoState, lowest, args.integer("policy")));
+        }
+    }
+
+    static final class SchedGetscheduler extends Call {
+        SchedGetscheduler() {
+            super("posix.sched_getscheduler(pid: pid_t, /) -> int", """
+                            Get the scheduling policy for the process identified by pid.
+
+                            Passing 0 for pid returns the scheduling policy for the calling process.""");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            return checked(context, ProcessCalls.schedGetscheduler(errnoState, args.integer("pid")));
+        }
+    }
+
+    static final class Tcgetpgrp extends Call {
+        Tcgetpgrp() {
+            super("posix.tcgetpgrp(fd: int, /) -> pid_t", "Return the process group associated with the terminal specified by fd.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            return checked(context, ProcessCalls.tcgetpgrp(errnoState, args.integer("fd")));
+        }
+    }
+
+    static final class Tcsetpgrp extends Call {
+        Tcsetpgrp() {
+            super("posix.tcsetpgrp(fd: int, pgid: pid_t, /) -> None", "Set the process group associated with the terminal specified by fd.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            checked(context, ProcessCalls.tcsetpgrp(errnoState, args.integer("fd"), args.integer("pgid")));
+            return null;
+        }
+    }
+
+    /** getrandom: CPython's EINVAL for a negative size, EINTR retried, the bytes it gave (maybe fewer). */
+    static final class GetRandom extends Call {
+        GetRandom() {
+            super("posix.getrandom(size: Py_ssize_t, flags: int = 0) -> bytes", "Obtain a series of random bytes.");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            long size = args.longInteger("size");
+            if (size < 0) {
+                throw context.errors().osError(Errno.EINVAL, null);
+            }
+            if (size > Integer.MAX_VALUE - 8) {
+                throw context.errors().memoryError();
+            }
+            MemorySegment buffer = arena.allocate(Math.max(size, 1)).asSlice(0, size);
+            long count;
+            do {
+                count = SystemCalls.getrandom(errnoState, buffer, args.integer("flags"));
+            } while (count == -Errno.EINTR);
+            if (count < 0) {
+                throw context.errors().osError((int) -count, null);
+            }
+            return buffer.asSlice(0, count).toArray(JAVA_BYTE);
+        }
+    }
+}
