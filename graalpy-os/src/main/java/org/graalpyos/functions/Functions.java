@@ -13,14 +13,19 @@ import org.graalpyos.edge.PythonWrappers;
 import org.graalpyos.functions.posix.Confstr;
 import org.graalpyos.functions.posix.Credentials;
 import org.graalpyos.functions.posix.Exec;
+import org.graalpyos.functions.posix.FileConstants;
+import org.graalpyos.functions.posix.FileDescriptors;
 import org.graalpyos.functions.posix.Fork;
 import org.graalpyos.functions.posix.Users;
 import org.graalpyos.functions.posix.Wait;
+import org.graalpyos.functions.fcntl.Fcntl;
+import org.graalpyos.functions.fcntl.FcntlConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
 import org.graalpyos.functions.syslog.SyslogConstants;
+import org.graalpyos.functions.socket.SocketConstants;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -46,6 +51,10 @@ public final class Functions {
     private static List<ModuleConstants> collectConstants() {
         List<ModuleConstants> all = new ArrayList<>();
         all.add(new ModuleConstants("syslog", SyslogConstants.class));
+        all.add(new ModuleConstants("posix", FileConstants.class));
+        all.add(new ModuleConstants("fcntl", FcntlConstants.class));
+        // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
+        all.add(new ModuleConstants("_socket", SocketConstants.class));
         return List.copyOf(all);
     }
 
@@ -54,6 +63,7 @@ public final class Functions {
         all.addAll(Credentials.all());
         all.addAll(Users.all());
         all.addAll(Syslog.all());
+        all.addAll(FileDescriptors.all());
         return List.copyOf(all);
     }
 
@@ -69,7 +79,17 @@ public final class Functions {
         all.addAll(Users.python());
         all.addAll(Groups.python());
         all.addAll(Syslog.python());
+        all.addAll(FileDescriptors.python());
+        all.addAll(Fcntl.python());
         return List.copyOf(all);
+    }
+
+    /** The builtins only the shims call that go with the declared functions (fcntl's, lockf). */
+    public static List<Builtin> internal() {
+        List<Builtin> all = new ArrayList<>();
+        all.addAll(Fcntl.internal());
+        all.addAll(FileDescriptors.internal());
+        return all;
     }
 
     /** The functions whose body is Java. */
