@@ -108,6 +108,19 @@ public final class FileCalls {
         return Downcalls.call(Fds.FCNTL_POINTER, errnoState, fd, command, buffer);
     }
 
+    /**
+     * fcntl(2) with a pointer to {@code buffer} holding a copy of {@code data} (the buffer at least
+     * as long; the call may write anywhere in it): its result or -errno, the first
+     * {@code data.length} bytes the call left copied back into {@code data}. The copies link JDK
+     * lambdas: {@link ForkChildCalls#linkForkChildCalls} makes one in the parent.
+     */
+    public static int fcntl(MemorySegment errnoState, int fd, int command, byte[] data, MemorySegment buffer) {
+        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+        int rc = fcntl(errnoState, fd, command, buffer);
+        MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, data, 0, data.length);
+        return rc;
+    }
+
     /** lockf(3): 0 or -errno. */
     public static int lockf(MemorySegment errnoState, int fd, int command, long length) {
         return Downcalls.call(Fds.LOCKF, errnoState, fd, command, length);

@@ -65,7 +65,7 @@ public final class ForkChildCalls {
             FileCalls.dup3(errnoState, -1, -1, 0); // (int, int, int)
             // fcntl.fcntl, os.lockf and os.closerange, common in a forked child (before exec or daemonising)
             FileCalls.fcntl(errnoState, -1, F_GETFD, 0); // EBADF
-            FileCalls.fcntl(errnoState, -1, F_GETLK, empty); // (int, int, pointer): EBADF
+            FileCalls.fcntl(errnoState, -1, F_GETLK, new byte[8], empty); // (int, int, pointer), the copies: EBADF
             FileCalls.lockf(errnoState, -1, F_TEST, 0L); // (int, int, long): EBADF
             FileCalls.closeRangeExcept(errnoState, 1, 0, new int[0]); // nothing
             FileCalls.closeRange(errnoState, 1, 0); // EINVAL

@@ -4,8 +4,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
@@ -96,15 +94,14 @@ public final class Fcntl {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
                 MemorySegment buffer = arena.allocate(BUFFER_SIZE, 8);
-                MemorySegment.copy(arg, 0, buffer, JAVA_BYTE, 0, arg.length);
                 int rc;
                 do {
-                    rc = FileCalls.fcntl(errnoState, fd, cmd, buffer);
+                    rc = FileCalls.fcntl(errnoState, fd, cmd, arg, buffer);
                 } while (rc == -Errno.EINTR);
                 if (rc < 0) {
                     throw osError(context, rc);
                 }
-                return buffer.asSlice(0, arg.length).toArray(JAVA_BYTE);
+                return arg;
             }
         }
     }
