@@ -108,7 +108,7 @@ public final class JvmFiles {
      * The fds in [{@code first}, {@code last}] this JVM needs for itself, sorted: those of a JDK or
      * class-path file (the JVM reads classes from them, and opens more when it first needs a jar)
      * and those it held at launch (the modules image, /dev/random, /dev/urandom, ...). Empty
-     * without /proc. No lambdas: os.closerange calls it in forked children (docs/decisions.md D16).
+     * without /proc. No lambdas: os.closerange calls it in forked children (docs/decisions.md D17).
      */
     public static int[] jvmFds(int first, int last) {
         int[] open;

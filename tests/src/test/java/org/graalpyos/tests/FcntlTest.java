@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * fcntl.fcntl, os.closerange, os.lockf and the constants issue 16 adds (fcntl, os, socket): on
  * real pipes and files, in the parent and in a forked child, every result, error and audit event
- * equal to python3's; os.closerange leaves the JVM's own fds open (docs/decisions.md D16).
+ * equal to python3's; os.closerange leaves the JVM's own fds open (docs/decisions.md D17).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class FcntlTest {

@@ -15,7 +15,7 @@ import org.graalpyos.nativeapi.FileCalls;
 
 /**
  * os.closerange and os.lockf. closerange closes what CPython's does but the JVM's own fds, which
- * it keeps open and marks close-on-exec (docs/decisions.md D16). Both run in forked children
+ * it keeps open and marks close-on-exec (docs/decisions.md D17). Both run in forked children
  * (supervisor's child closes 3..1023, then execs): no lambdas, only calls linked before a fork.
  */
 public final class FileDescriptors {
