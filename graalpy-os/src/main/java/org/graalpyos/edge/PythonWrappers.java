@@ -152,7 +152,7 @@ public final class PythonWrappers {
         }
         String indent = "    ";
         // None where declared optional, clinic's NULL default (not given) where declared so: left as they are
-        boolean notGiven = "NULL".equals(parameter.defaultValue());
+        boolean notGiven = "NULL".equals(parameter.cDefault() != null ? parameter.cDefault() : parameter.defaultValue());
         if (type.optional() || notGiven) {
             py.append("    if ").append(name).append(type.optional() ? " is not None" : "").append(type.optional() && notGiven ? " and " + name : "")
                             .append(notGiven ? " is not _v.NULL" : "").append(":\n");

@@ -164,7 +164,9 @@ public final class Functions {
         for (PythonFunction function : PYTHON) {
             // a shim's wrappers see the constants of their module: a default may name one (openlog's facility=LOG_USER)
             String module = Declaration.parse(function.declaration()).module();
-            if (function.shim().equals(name) && !modules.contains(module)) {
+            // not posix's (exported lazily by _declared.posix; no posix default names one): a posix
+            // shim's exports() would pick them up as its own (wait's takes every upper-case global)
+            if (function.shim().equals(name) && !module.equals("posix") && !modules.contains(module)) {
                 modules.add(module);
             }
         }
