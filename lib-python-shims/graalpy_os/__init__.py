@@ -12,6 +12,7 @@ imported when the program first uses one of their names, through ``__getattr__``
 # submodules' exports() (EmbeddingTest.exportOnlyModulesLoadOnFirstUseAndExportWhatTheyList)
 _LAZY_EXPORTS = {
     "confstr": (("confstr", "confstr_names"), ()),
+    "fileops": (("lockf",), ()),
     "sched": (("SCHED_BATCH", "SCHED_FIFO", "SCHED_IDLE", "SCHED_OTHER", "SCHED_RESET_ON_FORK", "SCHED_RR",
                "sched_param"), ()),
     "wait": (("CLD_CONTINUED", "CLD_DUMPED", "CLD_EXITED", "CLD_KILLED", "CLD_STOPPED", "CLD_TRAPPED",
@@ -67,6 +68,7 @@ def install(native, options=""):
     after_import.register("resource", _patch_with("resource_"))
     after_import.register("grp", _patch_with("grp_"))
     after_import.register("syslog", _patch_with("syslog_"))
+    after_import.register("fcntl", _patch_with("fcntl_"))
     _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
 

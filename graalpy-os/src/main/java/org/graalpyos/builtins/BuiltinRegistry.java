@@ -26,6 +26,7 @@ public final class BuiltinRegistry {
         production.addAll(GroupDatabaseBuiltins.all());
         production.addAll(SyslogBuiltins.all());
         production.addAll(Functions.builtins());
+        production.addAll(Functions.internal());
         if (!DIAGNOSTICS) {
             return List.copyOf(production);
         }

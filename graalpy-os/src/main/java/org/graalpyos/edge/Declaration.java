@@ -78,10 +78,20 @@ public final class Declaration {
             if (colon <= 0) {
                 throw new IllegalArgumentException("parameter without a type: " + item);
             }
-            int equals = item.indexOf('=', colon);
+            int equals = item.indexOf('=', Math.max(colon, item.indexOf(')'))); // after a c_default's
             String type = equals < 0 ? item.substring(colon + 1) : item.substring(colon + 1, equals);
             String defaultValue = equals < 0 ? null : item.substring(equals + 1).strip();
-            parameters.add(new Parameter(item.substring(0, colon).strip(), ValueType.parse(type), kind, defaultValue));
+            String cDefault = null;
+            int cDefaultAt = type.indexOf("(c_default=");
+            if (cDefaultAt >= 0) {
+                String quoted = type.substring(cDefaultAt + "(c_default=".length(), type.lastIndexOf(')')).strip();
+                if (defaultValue == null || quoted.length() < 2 || quoted.charAt(0) != '\'' || quoted.charAt(quoted.length() - 1) != '\'') {
+                    throw new IllegalArgumentException("c_default needs a quoted value and a shown default: " + item);
+                }
+                cDefault = quoted.substring(1, quoted.length() - 1);
+                type = type.substring(0, cDefaultAt);
+            }
+            parameters.add(new Parameter(item.substring(0, colon).strip(), ValueType.parse(type), kind, defaultValue, cDefault));
         }
         return parameters;
     }

@@ -124,7 +124,7 @@ public final class PythonWrappers {
                 }
             }
             if (parameter.defaultValue() != null) {
-                defaults.append(defaultValue(parameter, false)).append(", ");
+                defaults.append(passedDefault(parameter)).append(", ");
             } else if (defaults.length() > 1) {
                 throw new IllegalArgumentException(declaration.name() + ": a required parameter after one with a default");
             }
@@ -152,7 +152,7 @@ public final class PythonWrappers {
         }
         String indent = "    ";
         // None where declared optional, clinic's NULL default (not given) where declared so: left as they are
-        boolean notGiven = "NULL".equals(parameter.defaultValue());
+        boolean notGiven = "NULL".equals(parameter.cDefault() != null ? parameter.cDefault() : parameter.defaultValue());
         if (type.optional() || notGiven) {
             py.append("    if ").append(name).append(type.optional() ? " is not None" : "").append(type.optional() && notGiven ? " and " + name : "")
                             .append(notGiven ? " is not _v.NULL" : "").append(":\n");
@@ -254,6 +254,14 @@ public final class PythonWrappers {
             return parameter.defaultValue();
         }
         return textSignature ? "<unrepresentable>" : "_v.NULL";
+    }
+
+    /** What a call without the argument passes: clinic's c_default when declared, else the default. */
+    private static String passedDefault(Parameter parameter) {
+        if (parameter.cDefault() == null) {
+            return defaultValue(parameter, false);
+        }
+        return parameter.cDefault().equals("NULL") ? "_v.NULL" : parameter.cDefault();
     }
 
     private static String argumentList(List<Parameter> parameters) {

@@ -13,15 +13,20 @@ import org.graalpyos.edge.PythonWrappers;
 import org.graalpyos.functions.posix.Confstr;
 import org.graalpyos.functions.posix.Credentials;
 import org.graalpyos.functions.posix.Exec;
+import org.graalpyos.functions.posix.FileConstants;
+import org.graalpyos.functions.posix.FileDescriptors;
 import org.graalpyos.functions.posix.Fork;
 import org.graalpyos.functions.posix.Scheduling;
 import org.graalpyos.functions.posix.Users;
 import org.graalpyos.functions.posix.Wait;
+import org.graalpyos.functions.fcntl.Fcntl;
+import org.graalpyos.functions.fcntl.FcntlConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
 import org.graalpyos.functions.syslog.SyslogConstants;
+import org.graalpyos.functions.socket.SocketConstants;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -48,6 +53,10 @@ public final class Functions {
         List<ModuleConstants> all = new ArrayList<>();
         all.add(new ModuleConstants("syslog", SyslogConstants.class));
         all.add(new ModuleConstants("posix", Scheduling.Constants.class));
+        all.add(new ModuleConstants("posix", FileConstants.class));
+        all.add(new ModuleConstants("fcntl", FcntlConstants.class));
+        // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
+        all.add(new ModuleConstants("_socket", SocketConstants.class));
         return List.copyOf(all);
     }
 
@@ -57,6 +66,7 @@ public final class Functions {
         all.addAll(Scheduling.all());
         all.addAll(Users.all());
         all.addAll(Syslog.all());
+        all.addAll(FileDescriptors.all());
         return List.copyOf(all);
     }
 
@@ -72,7 +82,17 @@ public final class Functions {
         all.addAll(Users.python());
         all.addAll(Groups.python());
         all.addAll(Syslog.python());
+        all.addAll(FileDescriptors.python());
+        all.addAll(Fcntl.python());
         return List.copyOf(all);
+    }
+
+    /** The builtins only the shims call that go with the declared functions (fcntl's, lockf). */
+    public static List<Builtin> internal() {
+        List<Builtin> all = new ArrayList<>();
+        all.addAll(Fcntl.internal());
+        all.addAll(FileDescriptors.internal());
+        return all;
     }
 
     /** The functions whose body is Java. */
@@ -147,7 +167,9 @@ public final class Functions {
         for (PythonFunction function : PYTHON) {
             // a shim's wrappers see the constants of their module: a default may name one (openlog's facility=LOG_USER)
             String module = Declaration.parse(function.declaration()).module();
-            if (function.shim().equals(name) && !modules.contains(module)) {
+            // not posix's (exported lazily by _declared.posix; no posix default names one): a posix
+            // shim's exports() would pick them up as its own (wait's takes every upper-case global)
+            if (function.shim().equals(name) && !module.equals("posix") && !modules.contains(module)) {
                 modules.add(module);
             }
         }

@@ -94,6 +94,49 @@ public final class JvmFiles {
         }
     }
 
+    /** The fds above stderr the JVM held when the launcher installed graalpy-os (sorted; empty when embedded). */
+    private static volatile int[] launchFds = new int[0];
+
+    /** The launcher: every fd above stderr but those inherited at launch is the JVM's (JvmFdsCloseOnExec.markAllExcept). */
+    public static void recordLaunchFds(int[] fds) {
+        int[] sorted = fds.clone();
+        Arrays.sort(sorted);
+        launchFds = sorted;
+    }
+
+    /**
+     * The fds in [{@code first}, {@code last}] this JVM needs for itself, sorted: those of a JDK or
+     * class-path file (the JVM reads classes from them, and opens more when it first needs a jar)
+     * and those it held at launch (the modules image, /dev/random, /dev/urandom, ...). Empty
+     * without /proc. No lambdas: os.closerange calls it in forked children (docs/decisions.md D17).
+     */
+    public static int[] jvmFds(int first, int last) {
+        int[] open;
+        try {
+            open = openFdNumbers();
+        } catch (IOException e) {
+            return new int[0];
+        }
+        int[] kept = new int[open.length];
+        int count = 0;
+        for (int fd : open) {
+            if (fd < first || fd > last) {
+                continue;
+            }
+            if (Arrays.binarySearch(launchFds, fd) >= 0) {
+                kept[count++] = fd;
+                continue;
+            }
+            String target = target(fd);
+            if (target != null && isJvmFile(target)) {
+                kept[count++] = fd;
+            }
+        }
+        int[] sorted = Arrays.copyOf(kept, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** This process's open fds and what they refer to, in fd order. */
     public static TreeMap<Integer, String> openFds() throws IOException {
         TreeMap<Integer, String> fds = new TreeMap<>();

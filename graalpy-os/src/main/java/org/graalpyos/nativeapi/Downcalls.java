@@ -164,6 +164,24 @@ public final class Downcalls {
         }
     }
 
+    /** (int, int, pointer) → int. */
+    static int call(MethodHandle h, MemorySegment e, int a, int b, MemorySegment c) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, int, long) → int. */
+    static int call(MethodHandle h, MemorySegment e, int a, int b, long c) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** (int, pointer, pointer) → int. */
     static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, MemorySegment c) {
         try {

@@ -39,6 +39,10 @@ public final class FileCalls {
         static final MethodHandle DUP3 = downcall("dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle FCNTL = downcall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
                         CAPTURE_ERRNO, java.lang.foreign.Linker.Option.firstVariadicArg(2));
+        /** fcntl(2) with a pointer argument (struct flock, f_owner_ex, ...). */
+        static final MethodHandle FCNTL_POINTER = downcall("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS),
+                        CAPTURE_ERRNO, java.lang.foreign.Linker.Option.firstVariadicArg(2));
+        static final MethodHandle LOCKF = downcall("lockf", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), CAPTURE_ERRNO);
         static final MethodHandle PIPE2 = downcall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), CAPTURE_ERRNO);
     }
@@ -99,6 +103,29 @@ public final class FileCalls {
         return Downcalls.call(Fds.FCNTL, errnoState, fd, command, argument);
     }
 
+    /** fcntl(2) with a pointer argument ({@code buffer}, which the call may change): its result or -errno. */
+    public static int fcntl(MemorySegment errnoState, int fd, int command, MemorySegment buffer) {
+        return Downcalls.call(Fds.FCNTL_POINTER, errnoState, fd, command, buffer);
+    }
+
+    /**
+     * fcntl(2) with a pointer to {@code buffer} holding a copy of {@code data} (the buffer at least
+     * as long; the call may write anywhere in it): its result or -errno, the first
+     * {@code data.length} bytes the call left copied back into {@code data}. The copies link JDK
+     * lambdas: {@link ForkChildCalls#linkForkChildCalls} makes one in the parent.
+     */
+    public static int fcntl(MemorySegment errnoState, int fd, int command, byte[] data, MemorySegment buffer) {
+        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+        int rc = fcntl(errnoState, fd, command, buffer);
+        MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, data, 0, data.length);
+        return rc;
+    }
+
+    /** lockf(3): 0 or -errno. */
+    public static int lockf(MemorySegment errnoState, int fd, int command, long length) {
+        return Downcalls.call(Fds.LOCKF, errnoState, fd, command, length);
+    }
+
     /** pipe2(2) with O_CLOEXEC into {@code fds} (two ints): 0 or -errno. */
     public static int pipeCloexec(MemorySegment errnoState, MemorySegment fds) {
         return Downcalls.call(Fds.PIPE2, errnoState, fds, O_CLOEXEC);
@@ -135,6 +162,37 @@ public final class FileCalls {
     /** close_range(2) with no flags: 0 or -errno (-ENOSYS where libc lacks it). */
     public static int closeRange(MemorySegment errnoState, int first, int last) {
         return CloseAll.CLOSE_RANGE == null ? -Errno.ENOSYS : Downcalls.call(CloseAll.CLOSE_RANGE, errnoState, first, last, 0);
+    }
+
+    /**
+     * Closes every fd in [{@code first}, {@code last}] but the sorted {@code keep}, ignoring errors:
+     * close_range(2) between the kept ones (CPython's _Py_closerange), else close(2) one by one up
+     * to the fd limit (glibc &lt; 2.34, Linux &lt; 5.9). Used by subprocess's forked child and
+     * os.closerange: only calls linked before a fork.
+     */
+    public static void closeRangeExcept(MemorySegment errnoState, int first, int last, int[] keep) {
+        int start = first;
+        for (int fd : keep) {
+            if (fd > last) {
+                break;
+            }
+            if (fd >= start) {
+                closeRangeIgnoringErrors(errnoState, start, fd - 1);
+                start = fd + 1;
+            }
+        }
+        closeRangeIgnoringErrors(errnoState, start, last);
+    }
+
+    private static void closeRangeIgnoringErrors(MemorySegment errnoState, int first, int last) {
+        if (first > last || closeRange(errnoState, first, last) == 0) {
+            return;
+        }
+        long max = openMax();
+        long end = Math.min(last, max < 0 ? 256 : max - 1);
+        for (long fd = first; fd <= end; fd++) {
+            close(errnoState, (int) fd);
+        }
     }
 
     /** sysconf(_SC_OPEN_MAX): the fd limit, -1 when there is none (it cannot fail for this name). */

@@ -46,7 +46,7 @@ public final class ForkChildCalls {
      * In a parent about to fork (os.fork, subprocess_fork): every call of the fork protocol's child
      * up to its self-check and recovery (handshake writes, _exit, the watchdog's sleep, closing the
      * pipe, reopening jar fds, SIGQUIT's reset, the signal relay), and exec, login_tty and _exit,
-     * which a child that runs Python usually makes next. The listing of /proc/self/fd for the jar
+     * which a child that runs Python usually makes next, and fcntl, lockf and close_range. The listing of /proc/self/fd for the jar
      * fds is linked by JarFds' dry run.
      */
     public static synchronized void linkForkChildCalls() {
@@ -63,6 +63,13 @@ public final class ForkChildCalls {
             FileCalls.close(errnoState, -1); // (int): close, raise, login_tty
             FileCalls.openReadOnly(errnoState, empty); // (pointer, int)
             FileCalls.dup3(errnoState, -1, -1, 0); // (int, int, int)
+            // fcntl.fcntl, os.lockf and os.closerange, common in a forked child (before exec or daemonising)
+            FileCalls.fcntl(errnoState, -1, F_GETFD, 0); // EBADF
+            FileCalls.fcntl(errnoState, -1, F_GETLK, new byte[8], empty); // (int, int, pointer), the copies: EBADF
+            FileCalls.lockf(errnoState, -1, F_TEST, 0L); // (int, int, long): EBADF
+            FileCalls.closeRangeExcept(errnoState, 1, 0, new int[0]); // nothing
+            FileCalls.closeRange(errnoState, 1, 0); // EINVAL
+            FileCalls.openMax();
             MemorySegment old = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
             SignalCalls.sigaction(errnoState, Signals.SIGQUIT, MemorySegment.NULL, old); // (int, pointer, pointer): also fexecve
             SignalCalls.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, old);
@@ -103,4 +110,7 @@ public final class ForkChildCalls {
     }
 
     @CConstant private static final int RLIMIT_NOFILE = 7;
+    @CConstant private static final int F_GETFD = 1;
+    @CConstant private static final int F_GETLK = 5;
+    @CConstant private static final int F_TEST = 3;
 }

@@ -3,6 +3,7 @@ package org.graalpyos.spawn;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -33,7 +34,8 @@ public final class JvmFdsCloseOnExec {
 
     /** The launcher: every fd above stderr except those inherited at launch belongs to the JVM. */
     public static void markAllExcept(Set<Integer> inheritedAtLaunch) {
-        mark(fd -> fd > 2 && !inheritedAtLaunch.contains(fd), null);
+        int[] jvmFds = mark(fd -> fd > 2 && !inheritedAtLaunch.contains(fd), null);
+        JvmFiles.recordLaunchFds(jvmFds);
     }
 
     /**
@@ -47,14 +49,19 @@ public final class JvmFdsCloseOnExec {
         }
     }
 
-    /** Checks the close-on-exec flag first: only fds without it (few, after the first pass) are looked up. */
-    private static synchronized void mark(IntPredicate fdFilter, Predicate<String> targetFilter) {
+    /**
+     * Checks the close-on-exec flag first: only fds without it (few, after the first pass) are
+     * looked up. Returns the open fds that passed {@code fdFilter}.
+     */
+    private static synchronized int[] mark(IntPredicate fdFilter, Predicate<String> targetFilter) {
         int[] fds;
         try {
             fds = JvmFiles.openFdNumbers();
         } catch (IOException e) {
-            return; // no /proc: nothing to learn the fds from, children inherit as before
+            return new int[0]; // no /proc: nothing to learn the fds from, children inherit as before
         }
+        int[] passed = new int[fds.length];
+        int count = 0;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
             for (int fd : fds) {
@@ -62,7 +69,11 @@ public final class JvmFdsCloseOnExec {
                     continue;
                 }
                 int flags = FileCalls.fcntl(errnoState, fd, FileCalls.F_GETFD, 0);
-                if (flags < 0 || (flags & FileCalls.FD_CLOEXEC) != 0) {
+                if (flags < 0) {
+                    continue; // closed meanwhile: the listing's own fd
+                }
+                passed[count++] = fd;
+                if ((flags & FileCalls.FD_CLOEXEC) != 0) {
                     continue;
                 }
                 String target = JvmFiles.target(fd);
@@ -75,5 +86,6 @@ public final class JvmFdsCloseOnExec {
             }
         }
         allArchivesMarked = MARKED_ARCHIVES.containsAll(JvmFiles.classPathArchives());
+        return Arrays.copyOf(passed, count);
     }
 }

@@ -39,7 +39,7 @@ final class ChildExec {
         MemorySegment record = arena.allocate(ErrorRecord.SIZE);
         int errpipeWrite = plan.errpipeWrite();
         if (plan.closeFds()) {
-            closeFdsExcept(errnoState, 3, plan.fdsToKeep());
+            FileCalls.closeRangeExcept(errnoState, 3, Integer.MAX_VALUE, plan.fdsToKeep());
         }
         int firstError = 0;
         int error = 0;
@@ -61,31 +61,6 @@ final class ChildExec {
             int error = -ProcessCalls.execve(errnoState, -1, arena.allocate(1), CStrings.array(arena, List.of()), ProcessCalls.environ()); // "": ENOENT
             MemorySegment record = arena.allocate(ErrorRecord.SIZE);
             ErrorRecord.write(-1, record, ErrorRecord.osError(record, error, ErrorRecord.Stage.EXEC));
-        }
-    }
-
-    /** Closes every fd from {@code first} up, except the sorted {@code keep}: close_range between them. */
-    private static void closeFdsExcept(MemorySegment errnoState, int first, int[] keep) {
-        int start = first;
-        for (int fd : keep) {
-            if (fd < start) {
-                continue;
-            }
-            closeRange(errnoState, start, fd - 1);
-            start = fd + 1;
-        }
-        closeRange(errnoState, start, Integer.MAX_VALUE);
-    }
-
-    private static void closeRange(MemorySegment errnoState, int first, int last) {
-        if (first > last || FileCalls.closeRange(errnoState, first, last) == 0) {
-            return;
-        }
-        // no close_range (glibc < 2.34, Linux < 5.9): each fd up to the limit, errors ignored
-        long max = FileCalls.openMax();
-        long end = Math.min(last, max < 0 ? 256 : max - 1);
-        for (long fd = first; fd <= end; fd++) {
-            FileCalls.close(errnoState, (int) fd);
         }
     }
 }

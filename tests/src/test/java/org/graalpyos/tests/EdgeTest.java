@@ -123,6 +123,13 @@ class EdgeTest {
                         Declaration.parse("syslog.openlog(ident: unicode = NULL, logoption: long = 0) -> object"), "Doc.", true)), Map.of());
         assertTrue(openlog.contains("    if ident is not _v.NULL:\n        if type(ident) is not str:\n"), openlog);
         assertTrue(openlog.contains("openlog.__text_signature__ = \"($module, /, ident=<unrepresentable>, logoption=0)\""), openlog);
+        // clinic's c_default: the shown default in the signatures, the C one (NULL: not given) passed
+        String c = wrappers("fcntl.c(fd: fildes, arg: object(c_default='NULL') = 0, /) -> object");
+        assertTrue(c.contains("(\"positional\", \"fcntl.c()\", \"c\", (\"fd\", \"arg\", ), 2, 1, 2, (_v.NULL, ), (None, None, ))"), c);
+        assertTrue(c.contains("c.__text_signature__ = \"($module, fd, arg=0, /)\""), c);
+        assertTrue(c.contains("def _signature(fd, arg=0, /):"), c);
+        assertThrows(IllegalArgumentException.class, () -> Declaration.parse("posix.c(arg: object(c_default=NULL) = 0) -> None"));
+        assertThrows(IllegalArgumentException.class, () -> Declaration.parse("posix.c(arg: object(c_default='NULL')) -> None"));
         // what clinic would not generate, or no module declares, is refused when generated
         assertTrue(wrappers("posix.w(pid: pid_t, *, options: int = 0) -> None").contains(
                         "(\"legacy_keywords\", \"posix.w()\", \"w\", (\"pid\", \"options\", ), 0, 1, 1, (0, ), (_v.format_int, _v.format_int, ))"));

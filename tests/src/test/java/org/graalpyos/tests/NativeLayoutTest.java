@@ -42,12 +42,17 @@ class NativeLayoutTest {
                     #include <fcntl.h>
                     #include <grp.h>
                     #include <limits.h>
+                    #include <linux/fs.h>
+                    #include <netdb.h>
+                    #include <netinet/in.h>
+                    #include <netinet/tcp.h>
                     #include <poll.h>
                     #include <signal.h>
                     #include <spawn.h>
                     #include <stddef.h>
                     #include <stdio.h>
                     #include <sys/eventfd.h>
+                    #include <sys/file.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
                     #include <sys/uio.h>
