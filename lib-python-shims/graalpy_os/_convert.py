@@ -20,16 +20,18 @@ NULL = _Null()
 
 
 def fildes(value):
-    """PyObject_AsFileDescriptor: an int or an object's fileno(), not negative."""
+    """PyObject_AsFileDescriptor: an int or the result of the object's fileno() (looked up on the
+    object, so a wrapper's __getattr__ counts), not negative."""
     if isinstance(value, int):
         fd = c_int(value)
-    elif hasattr(type(value), "fileno"):
-        fd = value.fileno()
+    else:
+        fileno = getattr(value, "fileno", None)
+        if fileno is None:
+            raise TypeError("argument must be an int, or have a fileno() method.")
+        fd = fileno()
         if not isinstance(fd, int):
             raise TypeError("fileno() returned a non-integer")
         fd = c_int(fd)
-    else:
-        raise TypeError("argument must be an int, or have a fileno() method.")
     if fd < 0:
         raise ValueError(f"file descriptor cannot be a negative integer ({fd})")
     return fd

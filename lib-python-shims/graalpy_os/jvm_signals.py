@@ -36,16 +36,16 @@ def install():
     main_thread = _thread.get_ident()  # install runs in the main thread, before the program
     quit_handler = [_signal.SIG_DFL]
 
-    # the Python handler of each signal given one here: GraalPy's getsignal (and signal's return
-    # value) read the JVM's Java handler, which the wake-up fd's wraps
+    # the handler of each signal set here, as getsignal answers it: GraalPy's getsignal (and
+    # signal's return value) read the JVM's Java handler, which the wake-up fd's wraps
     python_handlers = {}
 
     def set_handler(signalnum, handler):
         graalpy_previous = graalpy_signal(signalnum, handler)  # its checks first
-        previous = python_handlers.pop(int(signalnum), graalpy_previous)
+        previous = python_handlers.get(int(signalnum), graalpy_previous)
+        python_handlers[int(signalnum)] = handler
         if callable(handler):
             _native.builtins.wake_on_signal(signalnum)
-            python_handlers[int(signalnum)] = handler
         return previous
 
     def signal(signalnum, handler, /):

@@ -53,6 +53,7 @@ class NativeLayoutTest {
                     #include <stdio.h>
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
+                    #include <sys/random.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
                     #include <sys/uio.h>

@@ -29,7 +29,7 @@ class RealProgramsTest {
     private static final String DIST_PACKAGES = "/usr/lib/python3/dist-packages";
 
     @ParameterizedTest
-    @ValueSource(strings = {"pytest_forked", "daemonize"})
+    @ValueSource(strings = {"pytest_forked", "daemonize", "gunicorn", "pexpect", "sh", "daemon", "supervisor"})
     void runsAsUnderPython3(String program) throws Exception {
         assumeTrue(Launcher.onPath("python3"), "python3 (the reference CPython) is not on PATH");
         String python3 = run(program, List.of("python3"));
