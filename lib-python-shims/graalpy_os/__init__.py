@@ -13,8 +13,7 @@ imported when the program first uses one of their names, through ``__getattr__``
 _LAZY_EXPORTS = {
     "confstr": (("confstr", "confstr_names"), ()),
     "fileops": (("lockf",), ()),
-    "sched": (("SCHED_BATCH", "SCHED_FIFO", "SCHED_IDLE", "SCHED_OTHER", "SCHED_RESET_ON_FORK", "SCHED_RR",
-               "sched_param"), ()),
+    "sched": (("sched_getparam", "sched_param"), ()),
     "wait": (("CLD_CONTINUED", "CLD_DUMPED", "CLD_EXITED", "CLD_KILLED", "CLD_STOPPED", "CLD_TRAPPED",
               "P_ALL", "P_PGID", "P_PID", "P_PIDFD", "WCONTINUED", "WEXITED", "WNOHANG", "WNOWAIT",
               "WSTOPPED", "WUNTRACED", "wait", "wait3", "wait4", "waitid", "waitid_result", "waitpid",

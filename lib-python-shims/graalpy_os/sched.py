@@ -1,13 +1,8 @@
-"""os.sched_param and the SCHED_* policies (Linux values), needed by posix_spawn's scheduler."""
+"""os.sched_param, needed by posix_spawn's scheduler, and os.sched_getparam (declared in Java,
+org.graalpyos.functions.posix.Scheduling, with the SCHED_* policies)."""
 
+from . import _declared, _native
 from ._structseq import structseq
-
-SCHED_OTHER = 0
-SCHED_FIFO = 1
-SCHED_RR = 2
-SCHED_BATCH = 3
-SCHED_IDLE = 5
-SCHED_RESET_ON_FORK = 0x40000000
 
 _sched_param_base = structseq("sched_param", "posix", ("sched_priority",),
                               "Currently has only one field: sched_priority")
@@ -33,13 +28,12 @@ sched_param.__module__ = "posix"
 sched_param.__qualname__ = "sched_param"
 
 
+def sched_getparam(pid):
+    return sched_param(_native.builtins.sched_priority(pid))
+
+
+_declared.wrap(globals(), "sched")
+
+
 def exports():
-    return {
-        "sched_param": sched_param,
-        "SCHED_OTHER": SCHED_OTHER,
-        "SCHED_FIFO": SCHED_FIFO,
-        "SCHED_RR": SCHED_RR,
-        "SCHED_BATCH": SCHED_BATCH,
-        "SCHED_IDLE": SCHED_IDLE,
-        "SCHED_RESET_ON_FORK": SCHED_RESET_ON_FORK,
-    }
+    return {"sched_getparam": sched_getparam, "sched_param": sched_param}

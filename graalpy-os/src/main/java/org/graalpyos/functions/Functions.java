@@ -73,6 +73,7 @@ public final class Functions {
     private static List<PythonFunction> collectPython() {
         List<PythonFunction> all = new ArrayList<>();
         all.addAll(Credentials.python());
+        all.addAll(Scheduling.python());
         all.addAll(Wait.all());
         all.addAll(Fork.all());
         all.addAll(Exec.all());
@@ -92,6 +93,7 @@ public final class Functions {
         List<Builtin> all = new ArrayList<>();
         all.addAll(Fcntl.internal());
         all.addAll(FileDescriptors.internal());
+        all.addAll(Scheduling.internal());
         return all;
     }
 

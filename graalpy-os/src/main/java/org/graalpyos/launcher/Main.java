@@ -169,9 +169,9 @@ public final class Main {
         if (e.isExit()) {
             return e.getExitStatus();
         }
-        if (e.isHostException() || e.isInternalError()) {
-            System.err.println("graalpy-os: internal error: " + e.getMessage());
-        }
+        // the program's own exceptions end in graalpy_os.main (a traceback, its status): one here is
+        // graalpy-os's own (its install) or the JVM's
+        System.err.println("graalpy-os: " + (e.isHostException() || e.isInternalError() ? "internal error: " : "") + e.getMessage());
         return 1;
     }
 }

@@ -182,6 +182,15 @@ public final class Downcalls {
         }
     }
 
+    /** (int, pointer) → int. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b) {
+        try {
+            return result((int) h.invokeExact(e, a, b), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** (int, pointer, pointer) → int. */
     static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, MemorySegment c) {
         try {

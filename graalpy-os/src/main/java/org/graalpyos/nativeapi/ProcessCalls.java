@@ -73,6 +73,7 @@ public final class ProcessCalls {
         static final MethodHandle SCHED_GET_PRIORITY_MIN = downcall("sched_get_priority_min", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle SCHED_GET_PRIORITY_MAX = downcall("sched_get_priority_max", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
         static final MethodHandle SCHED_GETSCHEDULER = downcall("sched_getscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_GETPARAM = downcall("sched_getparam", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
     }
 
     /** A terminal's foreground process group. */
@@ -109,6 +110,16 @@ public final class ProcessCalls {
     /** sched_getscheduler(2): the policy or -errno. */
     public static int schedGetscheduler(MemorySegment errnoState, int pid) {
         return Downcalls.call(Scheduling.SCHED_GETSCHEDULER, errnoState, pid);
+    }
+
+    /** struct sched_param: one int, sched_priority. */
+    @CConstant("sizeof(struct sched_param)") public static final long SCHED_PARAM_SIZE = 4;
+
+    /** sched_getparam(2): the process's scheduling priority or -errno. */
+    public static int schedPriority(MemorySegment errnoState, Arena arena, int pid) {
+        MemorySegment param = arena.allocate(SCHED_PARAM_SIZE, 4);
+        int rc = Downcalls.call(Scheduling.SCHED_GETPARAM, errnoState, pid, param);
+        return rc < 0 ? rc : param.get(JAVA_INT, 0);
     }
 
     /** tcgetpgrp(3): the terminal's foreground process group or -errno. */

@@ -76,10 +76,12 @@ class DeclaredFunctionsTest {
     private static final String SCHEDULING = """
                     import inspect, os
                     for name in ("getpriority", "setpriority", "nice", "sched_yield", "sched_get_priority_min", "sched_get_priority_max",
-                                 "sched_getscheduler", "tcgetpgrp", "tcsetpgrp", "getrandom"):
+                                 "sched_getscheduler", "sched_getparam", "tcgetpgrp", "tcsetpgrp", "getrandom"):
                         f = getattr(os, name)
                         print(name, repr(f.__doc__), f.__text_signature__, inspect.signature(f), name in os.__all__)
-                    print(os.PRIO_PROCESS, os.PRIO_PGRP, os.PRIO_USER, os.GRND_NONBLOCK, os.GRND_RANDOM)
+                    print(os.PRIO_PROCESS, os.PRIO_PGRP, os.PRIO_USER, os.GRND_NONBLOCK, os.GRND_RANDOM, os.SCHED_OTHER, os.SCHED_FIFO,
+                          os.SCHED_RR, os.SCHED_BATCH, os.SCHED_IDLE, os.SCHED_RESET_ON_FORK)
+                    print(os.sched_getparam(0), os.sched_getparam(0).sched_priority)
                     calls = [(os.getpriority, (os.PRIO_PROCESS, 0)), (os.getpriority, (99, 0)), (os.getpriority, ()), (os.getpriority, ("x", 0)),
                              (os.setpriority, (os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0))), (os.setpriority, (99, 0, 0)),
                              (os.nice, (0,)), (os.nice, ()), (os.nice, ("1",)), (os.sched_yield, ()), (os.sched_yield, (1,)),
@@ -87,7 +89,8 @@ class DeclaredFunctionsTest {
                              (os.sched_get_priority_max, (99,)), (os.sched_get_priority_min, ()), (os.sched_getscheduler, (0,)),
                              (os.sched_getscheduler, (-1,)), (os.sched_getscheduler, (2**31,)), (os.tcgetpgrp, (-1,)), (os.tcgetpgrp, (99,)),
                              (os.tcsetpgrp, (99, 1)), (os.tcgetpgrp, ("x",)), (os.getrandom, (-1,)), (os.getrandom, ("x",)),
-                             (os.getrandom, (2**63,)), (os.getrandom, ()), (os.getrandom, (1, "x"))]
+                             (os.getrandom, (2**63,)), (os.getrandom, ()), (os.getrandom, (1, "x")),
+                             (os.sched_getparam, (-1,)), (os.sched_getparam, ("x",)), (os.sched_getparam, ())]
                     for f, args in calls:
                         try:
                             print(f.__name__, args, f(*args))

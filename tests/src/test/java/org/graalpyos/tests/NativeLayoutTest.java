@@ -47,6 +47,7 @@ class NativeLayoutTest {
                     #include <netinet/in.h>
                     #include <netinet/tcp.h>
                     #include <poll.h>
+                    #include <sched.h>
                     #include <signal.h>
                     #include <spawn.h>
                     #include <stddef.h>

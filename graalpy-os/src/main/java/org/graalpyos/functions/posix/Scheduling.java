@@ -7,6 +7,7 @@ import java.util.List;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import org.graalpyos.edge.Arguments;
+import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CConstant;
@@ -24,7 +25,7 @@ public final class Scheduling {
     private Scheduling() {
     }
 
-    /** PRIO_* and GRND_* of os. */
+    /** PRIO_*, GRND_* and SCHED_* of os. */
     public static final class Constants {
         private Constants() {
         }
@@ -34,6 +35,21 @@ public final class Scheduling {
         @CConstant public static final int PRIO_USER = 2;
         @CConstant public static final int GRND_NONBLOCK = 1;
         @CConstant public static final int GRND_RANDOM = 2;
+        @CConstant public static final int SCHED_OTHER = 0;
+        @CConstant public static final int SCHED_FIFO = 1;
+        @CConstant public static final int SCHED_RR = 2;
+        @CConstant public static final int SCHED_BATCH = 3;
+        @CConstant public static final int SCHED_IDLE = 5;
+        @CConstant public static final int SCHED_RESET_ON_FORK = 0x40000000;
+    }
+
+    /** os.sched_getparam: graalpy_os/sched.py is its body (it makes the sched_param), over sched_priority. */
+    public static List<PythonFunction> python() {
+        return List.of(new PythonFunction("sched", "posix.sched_getparam(pid: pid_t, /) -> object", """
+                        Returns scheduling parameters for the process identified by pid.
+
+                        If pid is 0, returns parameters for the calling process.
+                        Return value is an instance of sched_param."""));
     }
 
     public static List<Builtin> all() {
@@ -41,6 +57,11 @@ public final class Scheduling {
                         new SchedPriorityLimit("posix.sched_get_priority_min(policy: int) -> int", "Get the minimum scheduling priority for policy.", true),
                         new SchedPriorityLimit("posix.sched_get_priority_max(policy: int) -> int", "Get the maximum scheduling priority for policy.", false),
                         new SchedGetscheduler(), new Tcgetpgrp(), new Tcsetpgrp(), new GetRandom());
+    }
+
+    /** The builtins only the shims call. */
+    public static List<Builtin> internal() {
+        return List.of(new SchedPriority());
     }
 
     /** rc, or CPython's OSError for -errno. */
@@ -149,6 +170,21 @@ public final class Scheduling {
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return checked(context, ProcessCalls.schedGetscheduler(errnoState, args.integer("pid")));
+        }
+    }
+
+    /** sched_priority(pid): sched_getparam(2)'s priority, for os.sched_getparam (a builtin only the shim calls). */
+    static final class SchedPriority extends Builtin {
+        SchedPriority() {
+            super("sched_priority(pid: pid_t) -> int");
+        }
+
+        @Override
+        public Object call(OsContext context, Arguments args) {
+            context.checkNativeAccess("sched_getparam");
+            try (Arena arena = Arena.ofConfined()) {
+                return checked(context, ProcessCalls.schedPriority(Downcalls.allocateErrnoState(arena), arena, args.integer("pid")));
+            }
         }
     }
 
