@@ -31,6 +31,14 @@ public final class PythonErrors {
         return raise("OSError", errno, message, filename);
     }
 
+    /** A native call's result: rc, or OSError for -errno (nativeapi's convention). */
+    public int checked(int rc) {
+        if (rc < 0) {
+            throw osError(-rc, null);
+        }
+        return rc;
+    }
+
     @TruffleBoundary
     public RuntimeException permissionError(String message) {
         return raise("PermissionError", message);

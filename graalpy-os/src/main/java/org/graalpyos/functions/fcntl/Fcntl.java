@@ -46,10 +46,6 @@ public final class Fcntl {
         return List.of(new WithInt(), new WithBuffer());
     }
 
-    private static RuntimeException osError(OsContext context, int rc) {
-        return context.errors().osError(-rc, null);
-    }
-
     /** fcntl(fd, cmd, arg) with a C int argument: the call's result. */
     static final class WithInt extends Builtin {
         WithInt() {
@@ -69,10 +65,7 @@ public final class Fcntl {
                     rc = FileCalls.fcntl(errnoState, fd, cmd, arg);
                 } while (rc == -Errno.EINTR);
             }
-            if (rc < 0) {
-                throw osError(context, rc);
-            }
-            return rc;
+            return context.errors().checked(rc);
         }
     }
 
@@ -98,9 +91,7 @@ public final class Fcntl {
                 do {
                     rc = FileCalls.fcntl(errnoState, fd, cmd, arg, buffer);
                 } while (rc == -Errno.EINTR);
-                if (rc < 0) {
-                    throw osError(context, rc);
-                }
+                context.errors().checked(rc);
                 return arg;
             }
         }

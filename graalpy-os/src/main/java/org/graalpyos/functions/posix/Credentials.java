@@ -54,13 +54,6 @@ public final class Credentials {
         return ids;
     }
 
-    private static Object checked(OsContext context, int rc) {
-        if (rc < 0) {
-            throw context.errors().osError(-rc, null);
-        }
-        return null;
-    }
-
     /** A changing builtin's one call: the policy is asked first, then libc, with errno captured. */
     private abstract static class Change extends Builtin {
         Change(String declaration, String doc) {
@@ -72,7 +65,8 @@ public final class Credentials {
             int[] ids = ids(this, args);
             context.checkCredentialChange(declaration().function(), ids);
             try (Arena arena = Arena.ofConfined()) {
-                return checked(context, change(Downcalls.allocateErrnoState(arena), ids));
+                context.errors().checked(change(Downcalls.allocateErrnoState(arena), ids));
+                return null;
             }
         }
 
@@ -135,7 +129,7 @@ public final class Credentials {
             context.checkNativeAccess(declaration().function());
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment ids = arena.allocate(JAVA_INT, 3);
-                checked(context, ProcessCalls.getRealEffectiveSaved(Downcalls.allocateErrnoState(arena), user, ids));
+                context.errors().checked(ProcessCalls.getRealEffectiveSaved(Downcalls.allocateErrnoState(arena), user, ids));
                 long[] values = new long[3];
                 for (int i = 0; i < 3; i++) {
                     int id = ids.getAtIndex(JAVA_INT, i);

@@ -98,9 +98,7 @@ public final class FileDescriptors {
                     rc = FileCalls.lockf(errnoState, fd, command, length);
                 } while (rc == -Errno.EINTR);
             }
-            if (rc < 0) {
-                throw context.errors().osError(-rc, null);
-            }
+            context.errors().checked(rc);
             return null;
         }
     }

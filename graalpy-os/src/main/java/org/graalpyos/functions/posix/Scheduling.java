@@ -64,14 +64,6 @@ public final class Scheduling {
         return List.of(new SchedPriority());
     }
 
-    /** rc, or CPython's OSError for -errno. */
-    private static int checked(OsContext context, int rc) {
-        if (rc < 0) {
-            throw context.errors().osError(-rc, null);
-        }
-        return rc;
-    }
-
     /** A call of one of the functions below: native access, then a confined arena for errno. */
     private abstract static class Call extends Builtin {
         Call(String declaration, String doc) {
@@ -112,7 +104,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            checked(context, ProcessCalls.setpriority(errnoState, args.integer("which"), args.integer("who"), args.integer("priority")));
+            context.errors().checked(ProcessCalls.setpriority(errnoState, args.integer("which"), args.integer("who"), args.integer("priority")));
             return null;
         }
     }
@@ -140,7 +132,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            checked(context, ProcessCalls.schedYield(errnoState));
+            context.errors().checked(ProcessCalls.schedYield(errnoState));
             return null;
         }
     }
@@ -155,7 +147,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            return checked(context, ProcessCalls.schedPriorityLimit(errnoState, lowest, args.integer("policy")));
+            return context.errors().checked(ProcessCalls.schedPriorityLimit(errnoState, lowest, args.integer("policy")));
         }
     }
 
@@ -169,7 +161,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            return checked(context, ProcessCalls.schedGetscheduler(errnoState, args.integer("pid")));
+            return context.errors().checked(ProcessCalls.schedGetscheduler(errnoState, args.integer("pid")));
         }
     }
 
@@ -183,7 +175,7 @@ public final class Scheduling {
         public Object call(OsContext context, Arguments args) {
             context.checkNativeAccess("sched_getparam");
             try (Arena arena = Arena.ofConfined()) {
-                return checked(context, ProcessCalls.schedPriority(Downcalls.allocateErrnoState(arena), arena, args.integer("pid")));
+                return context.errors().checked(ProcessCalls.schedPriority(Downcalls.allocateErrnoState(arena), arena, args.integer("pid")));
             }
         }
     }
@@ -195,7 +187,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            return checked(context, ProcessCalls.tcgetpgrp(errnoState, args.integer("fd")));
+            return context.errors().checked(ProcessCalls.tcgetpgrp(errnoState, args.integer("fd")));
         }
     }
 
@@ -206,7 +198,7 @@ public final class Scheduling {
 
         @Override
         Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
-            checked(context, ProcessCalls.tcsetpgrp(errnoState, args.integer("fd"), args.integer("pgid")));
+            context.errors().checked(ProcessCalls.tcsetpgrp(errnoState, args.integer("fd"), args.integer("pgid")));
             return null;
         }
     }
