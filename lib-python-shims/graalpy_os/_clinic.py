@@ -4,8 +4,8 @@ A Python def reports a bad call in its own words ("missing 1 required positional
 CPython builtin reports it through the parser its argument clinic chose from the function's
 signature. bind() is that parser: the wrappers generated from the declarations
 (org.graalpyos.edge.PythonWrappers) call it only when a call is not the plain positional one, and
-the decorators below apply it to the hand-written shims, whose own signature says which
-parameters are positional-only, keyword-only or optional.
+the keywords decorator below applies it to the one shim still parsed by hand (posix_spawn, D15),
+whose own signature says which parameters are positional-only, keyword-only or optional.
 
 A spec is (parser, qualified name, name, parameter names, positional-only count, required
 count, positional count, defaults of the last parameters, converters). The parsers:
