@@ -21,6 +21,11 @@ def items(byte_strings):
     return b"".join([item + b"\0" for item in byte_strings]).decode("latin-1")
 
 
+def byte_items(result):
+    """A list of bytes result, "a\\0\\0" → [b"a", b""] (the inverse of items)."""
+    return [data(item) for item in result.split("\0")[:-1]]
+
+
 def int_items(numbers):
     """[3, -4] → "3\\0-4\\0"."""
     return "".join([f"{number}\0" for number in numbers])

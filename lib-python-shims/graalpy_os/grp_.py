@@ -6,7 +6,7 @@ setgrent/getgrent/endgrent (one enumeration at a time) in Java. The functions ar
 
 import os
 
-from . import _declared, _native
+from . import _codec, _declared, _native
 from ._convert import gid_t
 from ._structseq import structseq
 
@@ -47,15 +47,14 @@ def _from_gid(gid):
 def _entries(result):
     """The builtin's items (org.graalpyos.builtins.GroupDatabaseBuiltins) → struct_group entries,
     each string decoded as PyUnicode_DecodeFSDefault."""
-    items = result.split("\0")[:-1]
+    items = _codec.byte_items(result)
     entries = []
     i = 0
     while i < len(items):
         name, passwd, gid, count = items[i:i + 4]
         count = int(count)
-        members = [os.fsdecode(member.encode("latin-1")) for member in items[i + 4:i + 4 + count]]
-        entries.append(struct_group((os.fsdecode(name.encode("latin-1")),
-                                     None if passwd == "-" else os.fsdecode(passwd[1:].encode("latin-1")),
+        members = [os.fsdecode(member) for member in items[i + 4:i + 4 + count]]
+        entries.append(struct_group((os.fsdecode(name), None if passwd == b"-" else os.fsdecode(passwd[1:]),
                                      _from_gid(int(gid)), members)))
         i += 4 + count
     return entries

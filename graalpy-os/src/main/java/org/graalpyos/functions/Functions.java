@@ -26,7 +26,9 @@ import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
 import org.graalpyos.functions.syslog.SyslogConstants;
+import org.graalpyos.functions.socket.NetworkNames;
 import org.graalpyos.functions.socket.SocketConstants;
+import org.graalpyos.functions.ssl.Random;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -67,6 +69,7 @@ public final class Functions {
         all.addAll(Users.all());
         all.addAll(Syslog.all());
         all.addAll(FileDescriptors.all());
+        all.addAll(Random.all());
         return List.copyOf(all);
     }
 
@@ -85,15 +88,17 @@ public final class Functions {
         all.addAll(Syslog.python());
         all.addAll(FileDescriptors.python());
         all.addAll(Fcntl.python());
+        all.addAll(Random.python());
         return List.copyOf(all);
     }
 
-    /** The builtins only the shims call that go with the declared functions (fcntl's, lockf). */
+    /** The builtins only the shims call that go with the declared functions (fcntl's, lockf, socket's names). */
     public static List<Builtin> internal() {
         List<Builtin> all = new ArrayList<>();
         all.addAll(Fcntl.internal());
         all.addAll(FileDescriptors.internal());
         all.addAll(Scheduling.internal());
+        all.addAll(NetworkNames.internal());
         return all;
     }
 

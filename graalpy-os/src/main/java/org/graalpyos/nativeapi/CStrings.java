@@ -2,6 +2,7 @@ package org.graalpyos.nativeapi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -16,6 +17,11 @@ public final class CStrings {
         MemorySegment s = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, s, JAVA_BYTE, 0, bytes.length);
         return s;
+    }
+
+    /** The bytes of the NUL-terminated string at {@code address}, without the NUL. */
+    public static byte[] bytes(MemorySegment address) {
+        return address.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public static MemorySegment array(Arena arena, List<byte[]> strings) {

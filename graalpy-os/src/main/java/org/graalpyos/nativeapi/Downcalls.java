@@ -209,6 +209,15 @@ public final class Downcalls {
         }
     }
 
+    /** (pointer, long) → int. */
+    static int call(MethodHandle h, MemorySegment e, MemorySegment a, long b) {
+        try {
+            return result((int) h.invokeExact(e, a, b), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** (pointer, long, int) → int. */
     static int call(MethodHandle h, MemorySegment e, MemorySegment a, long b, int c) {
         try {
@@ -323,6 +332,24 @@ public final class Downcalls {
     static MemorySegment callPointer(MethodHandle h, MemorySegment e) {
         try {
             return (MemorySegment) h.invokeExact(e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer) → pointer, NULL on failure (errno in {@code e}). */
+    static MemorySegment callPointer(MethodHandle h, MemorySegment e, int a, MemorySegment b) {
+        try {
+            return (MemorySegment) h.invokeExact(e, a, b);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer) → int, a result that is not -1 on failure (errno in {@code e}, left to the caller). */
+    static int callPlain(MethodHandle h, MemorySegment e, MemorySegment a) {
+        try {
+            return (int) h.invokeExact(e, a);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -481,6 +508,15 @@ public final class Downcalls {
     static int callPlain(MethodHandle h, MemorySegment a, int b, MemorySegment c, MemorySegment d) {
         try {
             return (int) h.invokeExact(a, b, c, d);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer) → void. */
+    static void callPlainVoid(MethodHandle h, MemorySegment a) {
+        try {
+            h.invokeExact(a);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -33,6 +33,19 @@ public final class SystemCalls {
         return Downcalls.callSize(Random.GETRANDOM, errnoState, buffer, buffer.byteSize(), flags);
     }
 
+    /** getrandom(2) until {@code buffer} is full (a large request may be filled in parts, or interrupted): 0 or -errno. */
+    public static int fillRandom(MemorySegment errnoState, MemorySegment buffer) {
+        long filled = 0;
+        while (filled < buffer.byteSize()) {
+            long count = getrandom(errnoState, buffer.asSlice(filled), 0);
+            if (count < 0 && count != -Errno.EINTR) {
+                return (int) count;
+            }
+            filled += Math.max(count, 0);
+        }
+        return 0;
+    }
+
     private static final class Threads {
         static final MethodHandle GETTID = downcall("gettid", FunctionDescriptor.of(JAVA_INT));
     }

@@ -4,7 +4,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,13 +124,9 @@ public final class UserDatabaseCalls {
             if (member.equals(MemorySegment.NULL)) {
                 break;
             }
-            members.add(string(member));
+            members.add(CStrings.bytes(member));
         }
-        return new Group(string(group.get(ADDRESS, GR_NAME)), passwd.equals(MemorySegment.NULL) ? null : string(passwd), group.get(JAVA_INT, GR_GID), members);
-    }
-
-    private static byte[] string(MemorySegment address) {
-        return address.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+        return new Group(CStrings.bytes(group.get(ADDRESS, GR_NAME)), passwd.equals(MemorySegment.NULL) ? null : CStrings.bytes(passwd), group.get(JAVA_INT, GR_GID), members);
     }
 
     /** getgrouplist(3): the groups of {@code user} with {@code group} (gid_t bits), the buffer grown as CPython grows it. */
@@ -168,7 +163,7 @@ public final class UserDatabaseCalls {
     public static byte[] login(MemorySegment errnoState) {
         Downcalls.callPlainPointer(Users.ERRNO_LOCATION).reinterpret(JAVA_INT.byteSize()).set(JAVA_INT, 0, 0);
         MemorySegment name = Downcalls.callPointer(Users.GETLOGIN, errnoState);
-        return name.equals(MemorySegment.NULL) ? null : string(name);
+        return name.equals(MemorySegment.NULL) ? null : CStrings.bytes(name);
     }
 
     /** The errno a call left in {@code errnoState}. */

@@ -42,10 +42,21 @@ class NativeLayoutTest {
                     #include <fcntl.h>
                     #include <grp.h>
                     #include <limits.h>
+                    #include <linux/can.h>
+                    #include <linux/can/bcm.h>
+                    #include <linux/can/j1939.h>
+                    #include <linux/can/raw.h>
                     #include <linux/fs.h>
+                    #include <linux/if_alg.h>
+                    #include <linux/netlink.h>
+                    #include <linux/rds.h>
+                    #include <linux/tipc.h>
+                    #include <linux/vm_sockets.h>
+                    #include <net/if.h>
                     #include <netdb.h>
                     #include <netinet/in.h>
                     #include <netinet/tcp.h>
+                    #include <netpacket/packet.h>
                     #include <poll.h>
                     #include <sched.h>
                     #include <signal.h>
@@ -54,6 +65,7 @@ class NativeLayoutTest {
                     #include <stdio.h>
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
+                    #include <sys/ioctl.h>
                     #include <sys/random.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>

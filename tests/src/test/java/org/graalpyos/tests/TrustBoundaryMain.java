@@ -51,6 +51,9 @@ public final class TrustBoundaryMain {
                     # legitimate for Python code, so only called with arguments they must refuse
                     ONLY_REFUSED = {"exit_process", "abort", "prlimit", "login_tty", "posix.closerange", "fcntl_int", "fcntl_buffer",
                                     "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority"}
+                    # what changes the whole system (the host name): only with arguments of a type they must refuse
+                    SYSTEM_WIDE = {"set_host_name"}
+                    NOT_TEXT = [v for v in NOT_NUMBERS if not isinstance(v, (str, bytes))]
                     outcomes = {}
                     calls = 0
 
@@ -72,13 +75,13 @@ public final class TrustBoundaryMain {
                     # not a str ends GraalPy 25.0.1 itself (IllegalMonitorStateException releasing its GIL)
                     names = sorted(n for n in dir(native) if not n.startswith("__"))
                     for name in names:
-                        pool = NOT_NUMBERS if name in ONLY_REFUSED else VALUES
+                        pool = NOT_TEXT if name in SYSTEM_WIDE else NOT_NUMBERS if name in ONLY_REFUSED else VALUES
                         for arity in range(0, 21):
                             for _ in range(25 if name not in ONLY_REFUSED else 5):
                                 arguments = [rng.choice(pool) for _ in range(arity)]
                                 if name in ONLY_REFUSED and arity > 0 and not any(a in NOT_NUMBERS for a in arguments):
                                     continue
-                                if name in ONLY_REFUSED and arity == 0:
+                                if (name in ONLY_REFUSED or name in SYSTEM_WIDE) and arity == 0:
                                     continue
                                 attempt(name, arguments)
                     # the issue's call (with the flag that once skipped the policy), its 18-argument form,

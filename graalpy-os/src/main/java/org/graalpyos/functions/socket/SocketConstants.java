@@ -4,7 +4,8 @@ import org.graalpyos.nativeapi.CConstant;
 
 /**
  * Constants of CPython 3.12's _socket that GraalPy's lacks, with this machine's values
- * (&lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netdb.h&gt;): added to _socket
+ * (&lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netdb.h&gt;, and the protocol
+ * families' &lt;linux/can.h&gt;, &lt;linux/tipc.h&gt;, &lt;linux/vm_sockets.h&gt;, ...): added to _socket
  * when it is first imported, so socket.py's {@code from _socket import *} and its IntEnum
  * conversions (AddressFamily, SocketKind, MsgFlag) see them, as under CPython.
  */
@@ -116,4 +117,137 @@ public final class SocketConstants {
     @CConstant public static final int TCP_TX_DELAY = 37;
     @CConstant public static final int TCP_ULP = 31;
     @CConstant public static final int TCP_ZEROCOPY_RECEIVE = 35;
+
+    // the protocol families' own options (CAN, J1939, TIPC, VSOCK, ALG, NETLINK, PACKET, RDS):
+    // GraalPy's socket opens sockets of any family; these are their option and message numbers
+    @CConstant public static final int ALG_OP_DECRYPT = 0;
+    @CConstant public static final int ALG_OP_ENCRYPT = 1;
+    @CConstant public static final int ALG_SET_AEAD_ASSOCLEN = 4;
+    @CConstant public static final int ALG_SET_AEAD_AUTHSIZE = 5;
+    @CConstant public static final int ALG_SET_IV = 2;
+    @CConstant public static final int ALG_SET_KEY = 1;
+    @CConstant public static final int ALG_SET_OP = 3;
+    @CConstant public static final int CAN_BCM = 2;
+    @CConstant("CAN_FD_FRAME") public static final int CAN_BCM_CAN_FD_FRAME = 2048;
+    @CConstant("RX_ANNOUNCE_RESUME") public static final int CAN_BCM_RX_ANNOUNCE_RESUME = 256;
+    @CConstant("RX_CHANGED") public static final int CAN_BCM_RX_CHANGED = 12;
+    @CConstant("RX_CHECK_DLC") public static final int CAN_BCM_RX_CHECK_DLC = 64;
+    @CConstant("RX_DELETE") public static final int CAN_BCM_RX_DELETE = 6;
+    @CConstant("RX_FILTER_ID") public static final int CAN_BCM_RX_FILTER_ID = 32;
+    @CConstant("RX_NO_AUTOTIMER") public static final int CAN_BCM_RX_NO_AUTOTIMER = 128;
+    @CConstant("RX_READ") public static final int CAN_BCM_RX_READ = 7;
+    @CConstant("RX_RTR_FRAME") public static final int CAN_BCM_RX_RTR_FRAME = 1024;
+    @CConstant("RX_SETUP") public static final int CAN_BCM_RX_SETUP = 5;
+    @CConstant("RX_STATUS") public static final int CAN_BCM_RX_STATUS = 10;
+    @CConstant("RX_TIMEOUT") public static final int CAN_BCM_RX_TIMEOUT = 11;
+    @CConstant("SETTIMER") public static final int CAN_BCM_SETTIMER = 1;
+    @CConstant("STARTTIMER") public static final int CAN_BCM_STARTTIMER = 2;
+    @CConstant("TX_ANNOUNCE") public static final int CAN_BCM_TX_ANNOUNCE = 8;
+    @CConstant("TX_COUNTEVT") public static final int CAN_BCM_TX_COUNTEVT = 4;
+    @CConstant("TX_CP_CAN_ID") public static final int CAN_BCM_TX_CP_CAN_ID = 16;
+    @CConstant("TX_DELETE") public static final int CAN_BCM_TX_DELETE = 2;
+    @CConstant("TX_EXPIRED") public static final int CAN_BCM_TX_EXPIRED = 9;
+    @CConstant("TX_READ") public static final int CAN_BCM_TX_READ = 3;
+    @CConstant("TX_RESET_MULTI_IDX") public static final int CAN_BCM_TX_RESET_MULTI_IDX = 512;
+    @CConstant("TX_SEND") public static final int CAN_BCM_TX_SEND = 4;
+    @CConstant("TX_SETUP") public static final int CAN_BCM_TX_SETUP = 1;
+    @CConstant("TX_STATUS") public static final int CAN_BCM_TX_STATUS = 8;
+    @CConstant public static final long CAN_EFF_FLAG = 2147483648L;
+    @CConstant public static final int CAN_EFF_MASK = 536870911;
+    @CConstant public static final int CAN_ERR_FLAG = 536870912;
+    @CConstant public static final int CAN_ERR_MASK = 536870911;
+    @CConstant public static final int CAN_ISOTP = 6;
+    @CConstant public static final int CAN_J1939 = 7;
+    @CConstant public static final int CAN_RAW = 1;
+    @CConstant public static final int CAN_RAW_FD_FRAMES = 5;
+    @CConstant public static final int CAN_RAW_FILTER = 1;
+    @CConstant public static final int CAN_RAW_JOIN_FILTERS = 6;
+    @CConstant public static final int CAN_RAW_LOOPBACK = 3;
+    @CConstant public static final int CAN_RAW_RECV_OWN_MSGS = 4;
+    @CConstant public static final int CAN_RTR_FLAG = 1073741824;
+    @CConstant public static final int CAN_SFF_MASK = 2047;
+    @CConstant public static final int J1939_EE_INFO_NONE = 0;
+    @CConstant public static final int J1939_EE_INFO_TX_ABORT = 1;
+    @CConstant public static final int J1939_FILTER_MAX = 512;
+    @CConstant public static final int J1939_IDLE_ADDR = 254;
+    @CConstant public static final int J1939_MAX_UNICAST_ADDR = 253;
+    @CConstant public static final int J1939_NLA_BYTES_ACKED = 1;
+    @CConstant public static final int J1939_NLA_PAD = 0;
+    @CConstant public static final int J1939_NO_ADDR = 255;
+    @CConstant public static final int J1939_NO_NAME = 0;
+    @CConstant public static final int J1939_NO_PGN = 262144;
+    @CConstant public static final int J1939_PGN_ADDRESS_CLAIMED = 60928;
+    @CConstant public static final int J1939_PGN_ADDRESS_COMMANDED = 65240;
+    @CConstant public static final int J1939_PGN_MAX = 262143;
+    @CConstant public static final int J1939_PGN_PDU1_MAX = 261888;
+    @CConstant public static final int J1939_PGN_REQUEST = 59904;
+    @CConstant public static final int NETLINK_CRYPTO = 21;
+    @CConstant public static final int NETLINK_DNRTMSG = 14;
+    @CConstant public static final int NETLINK_FIREWALL = 3;
+    @CConstant public static final int NETLINK_IP6_FW = 13;
+    @CConstant public static final int NETLINK_NFLOG = 5;
+    @CConstant public static final int NETLINK_ROUTE = 0;
+    @CConstant public static final int NETLINK_USERSOCK = 2;
+    @CConstant public static final int NETLINK_XFRM = 6;
+    @CConstant public static final int PACKET_BROADCAST = 1;
+    @CConstant public static final int PACKET_FASTROUTE = 6;
+    @CConstant public static final int PACKET_HOST = 0;
+    @CConstant public static final int PACKET_LOOPBACK = 5;
+    @CConstant public static final int PACKET_MULTICAST = 2;
+    @CConstant public static final int PACKET_OTHERHOST = 3;
+    @CConstant public static final int PACKET_OUTGOING = 4;
+    @CConstant public static final int PF_CAN = 29;
+    @CConstant public static final int PF_PACKET = 17;
+    @CConstant public static final int PF_RDS = 21;
+    @CConstant public static final int SCM_J1939_DEST_ADDR = 1;
+    @CConstant public static final int SCM_J1939_DEST_NAME = 2;
+    @CConstant public static final int SCM_J1939_ERRQUEUE = 4;
+    @CConstant public static final int SCM_J1939_PRIO = 3;
+    @CConstant public static final int SOL_ALG = 279;
+    @CConstant public static final int SOL_CAN_BASE = 100;
+    @CConstant public static final int SOL_CAN_RAW = 101;
+    @CConstant public static final int SOL_RDS = 276;
+    @CConstant public static final int SOL_TIPC = 271;
+    @CConstant public static final int SO_J1939_ERRQUEUE = 4;
+    @CConstant public static final int SO_J1939_FILTER = 1;
+    @CConstant public static final int SO_J1939_PROMISC = 2;
+    @CConstant public static final int SO_J1939_SEND_PRIO = 3;
+    @CConstant public static final int SO_VM_SOCKETS_BUFFER_MAX_SIZE = 2;
+    @CConstant public static final int SO_VM_SOCKETS_BUFFER_MIN_SIZE = 1;
+    @CConstant public static final int SO_VM_SOCKETS_BUFFER_SIZE = 0;
+    @CConstant public static final int TIPC_ADDR_ID = 3;
+    @CConstant public static final int TIPC_ADDR_NAME = 2;
+    @CConstant public static final int TIPC_ADDR_NAMESEQ = 1;
+    @CConstant public static final int TIPC_CFG_SRV = 0;
+    @CConstant public static final int TIPC_CLUSTER_SCOPE = 2;
+    @CConstant public static final int TIPC_CONN_TIMEOUT = 130;
+    @CConstant public static final int TIPC_CRITICAL_IMPORTANCE = 3;
+    @CConstant public static final int TIPC_DEST_DROPPABLE = 129;
+    @CConstant public static final int TIPC_HIGH_IMPORTANCE = 2;
+    @CConstant public static final int TIPC_IMPORTANCE = 127;
+    @CConstant public static final int TIPC_LOW_IMPORTANCE = 0;
+    @CConstant public static final int TIPC_MEDIUM_IMPORTANCE = 1;
+    @CConstant public static final int TIPC_NODE_SCOPE = 3;
+    @CConstant public static final int TIPC_PUBLISHED = 1;
+    @CConstant public static final int TIPC_SRC_DROPPABLE = 128;
+    @CConstant public static final int TIPC_SUBSCR_TIMEOUT = 3;
+    @CConstant public static final int TIPC_SUB_CANCEL = 4;
+    @CConstant public static final int TIPC_SUB_PORTS = 1;
+    @CConstant public static final int TIPC_SUB_SERVICE = 2;
+    @CConstant public static final int TIPC_TOP_SRV = 1;
+    @CConstant public static final int TIPC_WAIT_FOREVER = -1;
+    @CConstant public static final int TIPC_WITHDRAWN = 2;
+    @CConstant public static final int TIPC_ZONE_SCOPE = 1;
+    @CConstant public static final long VMADDR_CID_ANY = 4294967295L;
+    @CConstant public static final int VMADDR_CID_HOST = 2;
+    @CConstant public static final long VMADDR_PORT_ANY = 4294967295L;
+    @CConstant public static final long VM_SOCKETS_INVALID_VERSION = 4294967295L;
+
+    // CPython's own definitions (Modules/socketmodule.c) where this machine's kernel headers lack them
+    @CConstant("2") public static final int ALG_OP_SIGN = 2;
+    @CConstant("3") public static final int ALG_OP_VERIFY = 3;
+    @CConstant("6") public static final int ALG_SET_PUBKEY = 6;
+    @CConstant("10") public static final int UDPLITE_SEND_CSCOV = 10;
+    @CConstant("11") public static final int UDPLITE_RECV_CSCOV = 11;
+    @CConstant("_IO(7, 0xb9)") public static final int IOCTL_VM_SOCKETS_GET_LOCAL_CID = 1977;
 }
