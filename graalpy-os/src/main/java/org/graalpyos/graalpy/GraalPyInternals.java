@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.WeakHashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
- * The only place that touches GraalPy's private state (GraalPy 25.0.x, on the class path): the
+ * The only place that touches GraalPy's private state (the lines of {@link #SUPPORTED}, on the class path): the
  * GIL, the thread-state map, the import lock, the locks behind
  * {@code _thread.lock}/{@code RLock}, and the attributes of those two types. Everything is resolved once;
  * when GraalPy's layout differs, {@link #unavailableReason()} says what is missing and nothing
@@ -26,8 +27,8 @@ public final class GraalPyInternals {
     private static final String THREAD = "com.oracle.graal.python.builtins.objects.thread.";
     private static final String MODULES = "com.oracle.graal.python.builtins.modules.";
 
-    /** The GraalPy line whose private layout this class was written against. */
-    public static final String SUPPORTED = "25.0";
+    /** The GraalPy lines (major.minor) whose private layout this class was written against and tested with. */
+    public static final List<String> SUPPORTED = List.of("25.0");
 
     private final Method contextGet;
     private final Field gil;
@@ -120,15 +121,24 @@ public final class GraalPyInternals {
         static {
             GraalPyInternals instance = null;
             String failure = null;
-            try {
-                instance = new GraalPyInternals();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                failure = "graalpy-os supports GraalPy " + SUPPORTED + ".x, whose private state it reaches into (this is GraalPy "
-                                + version() + "): " + e;
+            String version = version();
+            if (!SUPPORTED.contains(version.substring(0, Math.max(0, version.lastIndexOf('.'))))) {
+                failure = "graalpy-os supports GraalPy " + supported() + ", whose private state it reaches into; this is GraalPy " + version;
+            } else {
+                try {
+                    instance = new GraalPyInternals();
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    failure = "graalpy-os supports GraalPy " + supported() + ", whose private state it reaches into (this is GraalPy "
+                                    + version + "): " + e;
+                }
             }
             INSTANCE = instance;
             FAILURE = failure;
         }
+    }
+
+    private static String supported() {
+        return String.join(".x, ", SUPPORTED) + ".x";
     }
 
     /** GraalPy's own version (PythonLanguage.GRAALVM_*), or "unknown". */
