@@ -5,6 +5,7 @@ eventfd_read, eventfd_write, ttyname, device_encoding. Declared in Java
 (org.graalpyos.functions.posix.Io), whose wrappers convert the arguments clinic converts; the
 builtins retry EINTR."""
 
+import errno
 import os
 import sys
 
@@ -24,11 +25,19 @@ def _view(item, writable):
     return view.cast("B") if view.ndim != 1 or view.format != "B" else view
 
 
+# Linux's UIO_MAXIOV (IOV_MAX of <limits.h>): the kernel refuses more iovecs with EINVAL
+_IOV_MAX = 1024
+
+
 def _views(buffers, function, writable):
-    """iov_setup: each item of a sequence (PySequence_Check: not a dict) as a view."""
+    """iov_setup: each item of a sequence (PySequence_Check: not a dict) as a view; more than the
+    kernel takes are its EINVAL, before their bytes are copied."""
     if isinstance(buffers, dict) or not hasattr(type(buffers), "__getitem__"):
         raise TypeError(f"{function}() arg 2 must be a sequence")
-    return [_view(buffers[i], writable) for i in range(len(buffers))]
+    views = [_view(buffers[i], writable) for i in range(len(buffers))]
+    if len(views) > _IOV_MAX:
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+    return views
 
 
 def _read_into(fd, buffers, function, positioned, offset, flags):

@@ -37,12 +37,16 @@ class NativeLayoutTest {
     private static final String HEADERS = """
                     #define _GNU_SOURCE
                     #include <dirent.h>
+                    #include <dlfcn.h>
                     #include <elf.h>
                     #include <errno.h>
                     #include <fcntl.h>
                     #include <grp.h>
                     #include <limits.h>
+                    #include <langinfo.h>
                     #include <linux/fs.h>
+                    #include <linux/limits.h>
+                    #include <linux/memfd.h>
                     #include <netdb.h>
                     #include <netinet/in.h>
                     #include <netinet/tcp.h>
@@ -54,11 +58,15 @@ class NativeLayoutTest {
                     #include <stdio.h>
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
+                    #include <sys/mman.h>
                     #include <sys/random.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
+                    #include <sys/statvfs.h>
+                    #include <sys/times.h>
                     #include <sys/uio.h>
                     #include <sys/wait.h>
+                    #include <sys/xattr.h>
                     #include <syslog.h>
                     #include <unistd.h>
                     """;
