@@ -149,31 +149,6 @@ public final class Io {
         return List.of(new Pwrite(), new Readv(), new Writev(), new Sendfile(), new Splice(), new EventfdRead(), new EventfdWrite(), new Ttyname(), new TtyCodeset());
     }
 
-    /** A call of one of the functions below: native access, then a confined arena for errno. */
-    private abstract static class Call extends Builtin {
-        private final String function;
-
-        Call(String declaration, String doc) {
-            this(declaration, doc, null);
-        }
-
-        /** A builtin only the shim calls ({@code doc} null) names the function it serves in a refusal. */
-        Call(String declaration, String doc, String function) {
-            super(declaration, doc);
-            this.function = function != null ? function : declaration().function();
-        }
-
-        @Override
-        public final Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess(function);
-            try (Arena arena = Arena.ofConfined()) {
-                return call(context, args, arena, Downcalls.allocateErrnoState(arena));
-            }
-        }
-
-        abstract Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState);
-    }
-
     /** A byte count, or OSError. */
     static long checkedSize(OsContext context, long count) {
         if (count < 0) {
@@ -212,7 +187,7 @@ public final class Io {
         return total;
     }
 
-    static final class Fdatasync extends Call {
+    static final class Fdatasync extends NativeCall {
         Fdatasync() {
             super("posix.fdatasync(fd: fildes) -> None", "Force write of fd to disk without forcing update of metadata.");
         }
@@ -228,7 +203,7 @@ public final class Io {
         }
     }
 
-    static final class Sync extends Call {
+    static final class Sync extends NativeCall {
         Sync() {
             super("posix.sync() -> None", "Force write of everything to disk.");
         }
@@ -240,7 +215,7 @@ public final class Io {
         }
     }
 
-    static final class Pipe2 extends Call {
+    static final class Pipe2 extends NativeCall {
         Pipe2() {
             super("posix.pipe2(flags: int, /) -> (int, int)", """
                             Create a pipe with flags set atomically.
@@ -267,7 +242,7 @@ public final class Io {
         }
     }
 
-    static final class Fadvise extends Call {
+    static final class Fadvise extends NativeCall {
         Fadvise() {
             super("posix.posix_fadvise(fd: int, offset: long, length: long, advice: int, /) -> None", """
                             Announce an intention to access data in a specific pattern.
@@ -292,7 +267,7 @@ public final class Io {
         }
     }
 
-    static final class Fallocate extends Call {
+    static final class Fallocate extends NativeCall {
         Fallocate() {
             super("posix.posix_fallocate(fd: int, offset: long, length: long, /) -> None", """
                             Ensure a file has allocated at least a particular number of bytes on disk.
@@ -313,7 +288,7 @@ public final class Io {
     }
 
     /** pread: EINVAL for a negative length (as CPython), the bytes read (maybe fewer). */
-    static final class Pread extends Call {
+    static final class Pread extends NativeCall {
         Pread() {
             super("posix.pread(fd: int, length: Py_ssize_t, offset: long, /) -> bytes", """
                             Read a number of bytes from a file descriptor starting at a particular offset.
@@ -340,7 +315,7 @@ public final class Io {
         }
     }
 
-    static final class Eventfd extends Call {
+    static final class Eventfd extends NativeCall {
         Eventfd() {
             super("posix.eventfd(initval: unsigned_int, flags: int = EFD_CLOEXEC) -> int", "Creates and returns an event notification file descriptor.");
         }
@@ -351,7 +326,7 @@ public final class Io {
         }
     }
 
-    static final class MemfdCreate extends Call {
+    static final class MemfdCreate extends NativeCall {
         MemfdCreate() {
             super("posix.memfd_create(name: FSConverter, flags: unsigned_int(bitwise=True) = MFD_CLOEXEC) -> int", "");
         }
@@ -364,7 +339,7 @@ public final class Io {
     }
 
     /** pwrite of a buffer's bytes: the count written. */
-    static final class Pwrite extends Call {
+    static final class Pwrite extends NativeCall {
         Pwrite() {
             super("io_pwrite(fd: int, data: bytes, offset: long) -> Py_ssize_t", null, "pwrite");
         }
@@ -383,7 +358,7 @@ public final class Io {
     }
 
     /** readv, or preadv2 at an offset: the bytes read into buffers of the given sizes, in order (the shim fills the caller's). */
-    static final class Readv extends Call {
+    static final class Readv extends NativeCall {
         Readv() {
             super("io_readv(fd: int, sizes: [int], positioned: bool, offset: long, flags: int) -> bytes", null, "readv");
         }
@@ -406,7 +381,7 @@ public final class Io {
     }
 
     /** writev, or pwritev2 at an offset, of the buffers' bytes (concatenated) in slices of the given sizes: the count written. */
-    static final class Writev extends Call {
+    static final class Writev extends NativeCall {
         Writev() {
             super("io_writev(fd: int, data: bytes, sizes: [int], positioned: bool, offset: long, flags: int) -> Py_ssize_t", null, "writev");
         }
@@ -427,7 +402,7 @@ public final class Io {
     }
 
     /** sendfile from in_fd's position (offset None) or from an offset: the count sent. */
-    static final class Sendfile extends Call {
+    static final class Sendfile extends NativeCall {
         Sendfile() {
             super("io_sendfile(out_fd: int, in_fd: int, offset: long?, count: Py_ssize_t) -> Py_ssize_t", null, "sendfile");
         }
@@ -444,7 +419,7 @@ public final class Io {
     }
 
     /** splice, or copy_file_range when {@code copy}, each offset None (the fd's position) or an off_t: the count moved. */
-    static final class Splice extends Call {
+    static final class Splice extends NativeCall {
         Splice() {
             super("io_splice(copy: bool, src: int, dst: int, count: Py_ssize_t, offset_src: long?, offset_dst: long?, flags: int) -> Py_ssize_t", null, "splice");
         }
@@ -463,7 +438,7 @@ public final class Io {
     }
 
     /** eventfd_read(3): the counter's 64 bits as a signed long (the shim reads them unsigned). */
-    static final class EventfdRead extends Call {
+    static final class EventfdRead extends NativeCall {
         EventfdRead() {
             super("io_eventfd_read(fd: int) -> long", null, "eventfd_read");
         }
@@ -481,7 +456,7 @@ public final class Io {
     }
 
     /** eventfd_write(3) of a value's 64 bits (given as a signed long). */
-    static final class EventfdWrite extends Call {
+    static final class EventfdWrite extends NativeCall {
         EventfdWrite() {
             super("io_eventfd_write(fd: int, value: long) -> None", null, "eventfd_write");
         }
@@ -500,7 +475,7 @@ public final class Io {
     }
 
     /** ttyname_r(3): the terminal's path. */
-    static final class Ttyname extends Call {
+    static final class Ttyname extends NativeCall {
         Ttyname() {
             super("io_ttyname(fd: int) -> bytes", null, "ttyname");
         }
@@ -514,7 +489,7 @@ public final class Io {
     }
 
     /** The locale's encoding (nl_langinfo(CODESET)) when the fd is a terminal, else None. */
-    static final class TtyCodeset extends Call {
+    static final class TtyCodeset extends NativeCall {
         TtyCodeset() {
             super("io_tty_codeset(fd: int) -> str?", null, "device_encoding");
         }

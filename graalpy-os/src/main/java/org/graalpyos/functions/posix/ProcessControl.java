@@ -70,27 +70,7 @@ public final class ProcessControl {
         return List.of(new GetAffinity(), new SetAffinity(), new RrInterval(), new SetParam(), new SetScheduler(), new Times());
     }
 
-    /** A call of one of the functions below: native access, then a confined arena for errno. */
-    private abstract static class Call extends Builtin {
-        private final String function;
-
-        Call(String declaration, String doc, String function) {
-            super(declaration, doc);
-            this.function = function != null ? function : declaration().function();
-        }
-
-        @Override
-        public final Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess(function);
-            try (Arena arena = Arena.ofConfined()) {
-                return call(context, args, arena, Downcalls.allocateErrnoState(arena));
-            }
-        }
-
-        abstract Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState);
-    }
-
-    static final class PidfdOpen extends Call {
+    static final class PidfdOpen extends NativeCall {
         PidfdOpen() {
             super("posix.pidfd_open(pid: pid_t, flags: unsigned_int = 0) -> int", """
                             Return a file descriptor referring to the process *pid*.
@@ -105,7 +85,7 @@ public final class ProcessControl {
         }
     }
 
-    static final class Unshare extends Call {
+    static final class Unshare extends NativeCall {
         Unshare() {
             super("posix.unshare(flags: int) -> None", """
                             Disassociate parts of a process (or thread) execution context.
@@ -121,7 +101,7 @@ public final class ProcessControl {
         }
     }
 
-    static final class Setns extends Call {
+    static final class Setns extends NativeCall {
         Setns() {
             super("posix.setns(fd: fildes, nstype: int = 0) -> None", """
                             Move the calling thread into different namespaces.
@@ -140,7 +120,7 @@ public final class ProcessControl {
     }
 
     /** The CPUs of the affinity mask, the set grown (doubled) while the kernel's is larger (EINVAL), as CPython's. */
-    static final class GetAffinity extends Call {
+    static final class GetAffinity extends NativeCall {
         GetAffinity() {
             super("sched_affinity(pid: pid_t) -> [int]", null, "sched_getaffinity");
         }
@@ -188,7 +168,7 @@ public final class ProcessControl {
     }
 
     /** sched_setaffinity of the CPUs (each 0 to INT_MAX - 1, checked by the shim), in a set as large as CPython's would be. */
-    static final class SetAffinity extends Call {
+    static final class SetAffinity extends NativeCall {
         SetAffinity() {
             super("sched_set_affinity(pid: pid_t, cpus: [int]) -> None", null, "sched_setaffinity");
         }
@@ -213,7 +193,7 @@ public final class ProcessControl {
     }
 
     /** sched_rr_get_interval: (seconds, nanoseconds). */
-    static final class RrInterval extends Call {
+    static final class RrInterval extends NativeCall {
         RrInterval() {
             super("sched_rr_interval(pid: pid_t) -> (long, long)", null, "sched_rr_get_interval");
         }
@@ -226,7 +206,7 @@ public final class ProcessControl {
         }
     }
 
-    static final class SetParam extends Call {
+    static final class SetParam extends NativeCall {
         SetParam() {
             super("sched_set_param(pid: pid_t, priority: int) -> None", null, "sched_setparam");
         }
@@ -238,7 +218,7 @@ public final class ProcessControl {
         }
     }
 
-    static final class SetScheduler extends Call {
+    static final class SetScheduler extends NativeCall {
         SetScheduler() {
             super("sched_set_scheduler(pid: pid_t, policy: int, priority: int) -> None", null, "sched_setscheduler");
         }
@@ -251,7 +231,7 @@ public final class ProcessControl {
     }
 
     /** times(2): user, system, children's user and system, elapsed, in clock ticks, and the ticks per second. */
-    static final class Times extends Call {
+    static final class Times extends NativeCall {
         Times() {
             super("process_times() -> (long, long, long, long, long, long)", null, "times");
         }
