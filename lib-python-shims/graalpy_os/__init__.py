@@ -13,7 +13,13 @@ imported when the program first uses one of their names, through ``__getattr__``
 _LAZY_EXPORTS = {
     "confstr": (("confstr", "confstr_names"), ()),
     "fileops": (("lockf",), ()),
-    "sched": (("sched_getparam", "sched_param"), ()),
+    "sched": (("sched_getparam", "sched_param", "sched_setparam", "sched_setscheduler", "sched_rr_get_interval",
+               "sched_getaffinity", "sched_setaffinity"), ()),
+    "fileio": (("pwrite", "readv", "preadv", "writev", "pwritev", "sendfile", "copy_file_range", "splice",
+                "eventfd_read", "eventfd_write", "ttyname", "device_encoding"), ()),
+    "paths": (("chroot", "mkfifo", "mknod", "major", "minor", "makedev", "fpathconf", "pathconf", "pathconf_names",
+               "getxattr", "setxattr", "removexattr", "listxattr"), ()),
+    "times_": (("times", "times_result"), ()),
     "wait": (("CLD_CONTINUED", "CLD_DUMPED", "CLD_EXITED", "CLD_KILLED", "CLD_STOPPED", "CLD_TRAPPED",
               "P_ALL", "P_PGID", "P_PID", "P_PIDFD", "WCONTINUED", "WEXITED", "WNOHANG", "WNOWAIT",
               "WSTOPPED", "WUNTRACED", "wait", "wait3", "wait4", "waitid", "waitid_result", "waitpid",
@@ -69,6 +75,7 @@ def install(native, options=""):
     after_import.register("syslog", _patch_with("syslog_"))
     after_import.register("fcntl", _patch_with("fcntl_"))
     after_import.register("_ssl", _patch_with("ssl_"))
+    after_import.register("mmap", _patch_with("mmap_"))
     _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
 

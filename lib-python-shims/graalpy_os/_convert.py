@@ -185,3 +185,97 @@ def format_unsigned_long_mask(value):
 def index(value):
     """PyNumber_Index."""
     return operator.index(value)
+
+
+def unsigned_int(value):
+    """_PyLong_UnsignedInt_Converter: an int (no __index__) from 0 to 2**32 - 1."""
+    if isinstance(value, int) and value < 0:
+        raise ValueError("value must be positive")
+    if not isinstance(value, int):
+        raise TypeError("an integer is required")
+    if value >= 2**32:
+        raise OverflowError("Python int too large for C unsigned int")
+    return int(value)
+
+
+def unsigned_int_bitwise(value):
+    """Clinic's unsigned_int(bitwise=True): PyLong_AsUnsignedLongMask, an index masked to 32 bits."""
+    return index(value) & 0xFFFFFFFF
+
+
+def unsigned_long_long(value):
+    """_PyLong_UnsignedLongLong_Converter: an int (no __index__) from 0 to 2**64 - 1."""
+    if isinstance(value, int) and value < 0:
+        raise ValueError("value must be positive")
+    if not isinstance(value, int):
+        raise TypeError("an integer is required")
+    if value >= 2**64:
+        raise OverflowError("int too big to convert")
+    return int(value)
+
+
+def dev_t(value):
+    """_Py_Dev_Converter (PyLong_AsUnsignedLongLong): an int from 0 to 2**64 - 1, as the signed
+    64 bits that cross the edge."""
+    if not isinstance(value, int):
+        raise TypeError("an integer is required")
+    if value < 0:
+        raise OverflowError("can't convert negative int to unsigned")
+    if value >= 2**64:
+        raise OverflowError("int too big to convert")
+    return value - 2**64 if value >= 2**63 else int(value)
+
+
+def fd_t(value):
+    """_fd_converter: an index that fits a C int, with its own messages."""
+    number = index(value)
+    if number > _INT_MAX:
+        raise OverflowError("fd is greater than maximum")
+    if number < _INT_MIN:
+        raise OverflowError("fd is less than minimum")
+    return number
+
+
+def dir_fd(value):
+    """dir_fd_converter: None (AT_FDCWD) or a file descriptor."""
+    if value is None:
+        return _AT_FDCWD
+    if not hasattr(type(value), "__index__"):
+        raise TypeError(f"argument should be integer or None, not {type(value).__name__}")
+    return fd_t(value)
+
+
+_AT_FDCWD = -100
+
+
+def path_t(value, function, argument="path", allow_fd=False, nullable=False):
+    """path_converter of CPython 3.12 with allow_fd and nullable: (path object, bytes or None,
+    fd or -1). An index is an fd where allowed (a bool with a RuntimeWarning); None, where
+    allowed, is (None, None, -1)."""
+    if nullable and value is None:
+        return None, None, -1
+    if allow_fd and hasattr(type(value), "__index__") and not isinstance(value, (str, bytes)):
+        if isinstance(value, bool):
+            import warnings
+
+            warnings.warn("bool is used as a file descriptor", RuntimeWarning, stacklevel=3)
+        return value, None, fd_t(value)
+    if not isinstance(value, (str, bytes)) and getattr(type(value), "__fspath__", None) is None:
+        kinds = "string, bytes, os.PathLike" + (", integer" if allow_fd else "") + (" or None" if nullable else "")
+        if not nullable:
+            kinds = kinds.replace(", os.PathLike", " or os.PathLike") if not allow_fd else kinds.replace(", integer", " or integer")
+        raise TypeError(f"{function}: {argument} should be {kinds}, not {type(value).__name__}")
+    path, encoded = path_converter(value, function, argument)
+    return path, encoded, -1
+
+
+def confname(name, table):
+    """conv_confname: an int (as a C int), or a name of the table."""
+    if isinstance(name, int):
+        return c_int(name)
+    if not isinstance(name, str):
+        raise TypeError("configuration names must be strings or integers")
+    try:
+        return table[name]
+    except KeyError:
+        raise ValueError("unrecognized configuration name") from None

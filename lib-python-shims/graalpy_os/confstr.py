@@ -1,6 +1,6 @@
 """os.confstr and os.confstr_names (glibc's names), which subprocess needs to pick posix_spawn."""
 
-from . import _declared, _native
+from . import _convert, _declared, _native
 
 # glibc <bits/confname.h>; the names CPython's posixmodule exports on Linux.
 confstr_names = {
@@ -35,16 +35,7 @@ confstr_names = {
 
 
 def confstr(name):
-    if isinstance(name, str):
-        try:
-            key = confstr_names[name]
-        except KeyError:
-            raise ValueError("unrecognized configuration name") from None
-    elif isinstance(name, int) and not isinstance(name, bool) or hasattr(name, "__index__"):
-        key = name.__index__()
-    else:
-        raise TypeError("configuration names must be strings or integers")
-    return _native.builtins.confstr(key)
+    return _native.builtins.confstr(_convert.confname(name, confstr_names))
 
 
 _declared.wrap(globals(), "confstr")

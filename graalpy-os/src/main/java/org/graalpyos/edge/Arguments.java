@@ -87,6 +87,12 @@ public final class Arguments {
         long number = INTEROP.asLong(value);
         return switch (wire) {
             case LONG, SSIZE -> number;
+            case UINT, UINT_BITWISE -> {
+                if (number < 0 || number > 0xFFFFFFFFL) {
+                    throw errors.overflowError(wire.overflow);
+                }
+                yield (int) number;
+            }
             case UID, GID -> {
                 // _Py_Uid_Converter: a C long that is negative (but -1) or does not fit 32 bits is "less than minimum"
                 if (number < -1 || number > 0xFFFFFFFFL) {
@@ -135,9 +141,9 @@ public final class Arguments {
         throw new IllegalStateException(declaration.name() + ": '" + name + "' is declared " + declaration.parameters().get(index).type());
     }
 
-    /** An int, pid_t, uid_t or gid_t (the last two as their 32 bits); null only where declared optional and None. */
+    /** An int, pid_t, uid_t, gid_t or unsigned int (the last three as their 32 bits); null only where declared optional and None. */
     public Integer integer(String name) {
-        return (Integer) value(name, WireType.INT, WireType.PID, WireType.UID, WireType.GID, WireType.FD);
+        return (Integer) value(name, WireType.INT, WireType.PID, WireType.UID, WireType.GID, WireType.FD, WireType.UINT, WireType.UINT_BITWISE);
     }
 
     /** A long; null only where declared optional and None. */

@@ -182,6 +182,7 @@ public final class PythonWrappers {
         return switch (wire) {
             case LONG, SSIZE -> "-9223372036854775808 <= %s <= 9223372036854775807";
             case UID, GID -> "-1 <= %s <= 4294967295";
+            case UINT, UINT_BITWISE -> "0 <= %s <= 4294967295";
             default -> "-2147483648 <= %s <= 2147483647";
         };
     }

@@ -10,6 +10,10 @@ public enum WireType {
     INT("int", "Python int too large to convert to C int", "c_int", false),
     /** C long. */
     LONG("long", "Python int too large to convert to C long", "c_long", false),
+    /** C unsigned int (_PyLong_UnsignedInt_Converter: ValueError for a negative int); the wire holds its 32 bits. */
+    UINT("unsigned_int", "Python int too large for C unsigned int", "unsigned_int", false),
+    /** clinic's unsigned_int(bitwise=True): any index, masked to 32 bits (PyLong_AsUnsignedLongMask); the wire holds them. */
+    UINT_BITWISE("unsigned_int(bitwise=True)", "Python int too large for C unsigned int", "unsigned_int_bitwise", false),
     /** Py_ssize_t (a size; 64 bits here). */
     SSIZE("Py_ssize_t", "Python int too large to convert to C ssize_t", "c_ssize_t", false),
     /** pid_t: the format unit "i" (so the legacy parsers); the wire holds the 32-bit value. */

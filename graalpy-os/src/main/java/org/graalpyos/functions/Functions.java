@@ -15,12 +15,18 @@ import org.graalpyos.functions.posix.Credentials;
 import org.graalpyos.functions.posix.Exec;
 import org.graalpyos.functions.posix.FileConstants;
 import org.graalpyos.functions.posix.FileDescriptors;
+import org.graalpyos.functions.posix.Io;
+import org.graalpyos.functions.posix.IoConstants;
+import org.graalpyos.functions.posix.Paths;
+import org.graalpyos.functions.posix.ProcessConstants;
+import org.graalpyos.functions.posix.ProcessControl;
 import org.graalpyos.functions.posix.Fork;
 import org.graalpyos.functions.posix.Scheduling;
 import org.graalpyos.functions.posix.Users;
 import org.graalpyos.functions.posix.Wait;
 import org.graalpyos.functions.fcntl.Fcntl;
 import org.graalpyos.functions.fcntl.FcntlConstants;
+import org.graalpyos.functions.mmap.MmapConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
@@ -56,6 +62,9 @@ public final class Functions {
         all.add(new ModuleConstants("syslog", SyslogConstants.class));
         all.add(new ModuleConstants("posix", Scheduling.Constants.class));
         all.add(new ModuleConstants("posix", FileConstants.class));
+        all.add(new ModuleConstants("posix", IoConstants.class));
+        all.add(new ModuleConstants("posix", ProcessConstants.class));
+        all.add(new ModuleConstants("mmap", MmapConstants.class));
         all.add(new ModuleConstants("fcntl", FcntlConstants.class));
         // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
         all.add(new ModuleConstants("_socket", SocketConstants.class));
@@ -70,6 +79,8 @@ public final class Functions {
         all.addAll(Syslog.all());
         all.addAll(FileDescriptors.all());
         all.addAll(Random.all());
+        all.addAll(Io.all());
+        all.addAll(ProcessControl.all());
         return List.copyOf(all);
     }
 
@@ -89,6 +100,9 @@ public final class Functions {
         all.addAll(FileDescriptors.python());
         all.addAll(Fcntl.python());
         all.addAll(Random.python());
+        all.addAll(Io.python());
+        all.addAll(Paths.python());
+        all.addAll(ProcessControl.python());
         return List.copyOf(all);
     }
 
@@ -99,6 +113,9 @@ public final class Functions {
         all.addAll(FileDescriptors.internal());
         all.addAll(Scheduling.internal());
         all.addAll(NetworkNames.internal());
+        all.addAll(Io.internal());
+        all.addAll(Paths.internal());
+        all.addAll(ProcessControl.internal());
         return all;
     }
 

@@ -548,4 +548,171 @@ public final class Downcalls {
             throw rethrow(t);
         }
     }
+
+
+    // ---- the os functions of file I/O, paths, extended attributes, affinity and times (osfuncs) ----
+
+    /** (int, pointer, size_t, off_t) → ssize_t: pread, pwrite. */
+    static long callSize(MethodHandle h, MemorySegment e, int a, MemorySegment b, long c, long d) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, int, off_t, int) → ssize_t: preadv2, pwritev2. */
+    static long callSize(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, long d, int f) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d, f), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, int, pointer, size_t) → ssize_t: sendfile. */
+    static long callSize(MethodHandle h, MemorySegment e, int a, int b, MemorySegment c, long d) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, int, pointer, size_t, unsigned) → ssize_t: splice, copy_file_range. */
+    static long callSize(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, MemorySegment d, long f, int g) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d, f, g), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, int) → int: mkfifoat. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, int, dev_t) → int: mknodat. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, long d) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, pointer, pointer, size_t) → ssize_t: getxattr, lgetxattr. */
+    static long callSize(MethodHandle h, MemorySegment e, MemorySegment a, MemorySegment b, MemorySegment c, long d) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, pointer, size_t) → ssize_t: fgetxattr. */
+    static long callSize(MethodHandle h, MemorySegment e, int a, MemorySegment b, MemorySegment c, long d) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, pointer, pointer, size_t, int) → int: setxattr, lsetxattr. */
+    static int call(MethodHandle h, MemorySegment e, MemorySegment a, MemorySegment b, MemorySegment c, long d, int f) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c, d, f), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, pointer, size_t, int) → int: fsetxattr. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, MemorySegment c, long d, int f) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c, d, f), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, pointer, size_t) → ssize_t: listxattr, llistxattr. */
+    static long callSize(MethodHandle h, MemorySegment e, MemorySegment a, MemorySegment b, long c) {
+        try {
+            return result((long) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, size_t, pointer) → int: sched_getaffinity, sched_setaffinity. */
+    static int call(MethodHandle h, MemorySegment e, int a, long b, MemorySegment c) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer) → clock_t: times. */
+    static long callSize(MethodHandle h, MemorySegment e, MemorySegment a) {
+        try {
+            return result((long) h.invokeExact(e, a), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, off_t, off_t, int) → error: posix_fadvise. */
+    static int callReturningError(MethodHandle h, int a, long b, long c, int d) {
+        try {
+            return (int) h.invokeExact(a, b, c, d);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, off_t, off_t) → error: posix_fallocate. */
+    static int callReturningError(MethodHandle h, int a, long b, long c) {
+        try {
+            return (int) h.invokeExact(a, b, c);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, pointer, size_t) → error: ttyname_r. */
+    static int callReturningError(MethodHandle h, int a, MemorySegment b, long c) {
+        try {
+            return (int) h.invokeExact(a, b, c);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (pointer, int) → long with errno cleared first: the result as it is; {@link #capturedErrno} tells an error (pathconf). */
+    static long callClearingErrnoLong(MethodHandle h, MemorySegment e, MemorySegment a, int b) {
+        try {
+            clearErrno();
+            return (long) h.invokeExact(e, a, b);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** (int, int) → long with errno cleared first: the result as it is; {@link #capturedErrno} tells an error (fpathconf). */
+    static long callClearingErrnoLong(MethodHandle h, MemorySegment e, int a, int b) {
+        try {
+            clearErrno();
+            return (long) h.invokeExact(e, a, b);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
 }

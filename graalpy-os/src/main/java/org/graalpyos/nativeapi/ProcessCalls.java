@@ -231,4 +231,76 @@ public final class ProcessCalls {
     public static int prlimit(MemorySegment errnoState, int pid, int resource, MemorySegment newLimit, MemorySegment oldLimit) {
         return Downcalls.call(Credentials.PRLIMIT, errnoState, pid, resource, newLimit, oldLimit);
     }
+
+    // ---- affinity, more of scheduling, times, pidfd_open, namespaces (osfuncs) ----
+
+    /** CPU sets, the round-robin quantum, setting the scheduling parameters and policy, times, pidfd_open, unshare, setns. */
+    static final class MoreScheduling {
+        static final MethodHandle SCHED_GETAFFINITY = downcall("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_SETAFFINITY = downcall("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_RR_GET_INTERVAL = downcall("sched_rr_get_interval", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_SETPARAM = downcall("sched_setparam", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SCHED_SETSCHEDULER = downcall("sched_setscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle TIMES = downcall("times", FunctionDescriptor.of(JAVA_LONG, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SYSCONF = downcall("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
+        /** glibc 2.36+. */
+        static final MethodHandle PIDFD_OPEN = Downcalls.downcallIfPresent("pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle UNSHARE = downcall("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+        static final MethodHandle SETNS = downcall("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), CAPTURE_ERRNO);
+    }
+
+    @CConstant("sizeof(struct tms)") public static final long TMS_SIZE = 32;
+    @CConstant("sizeof(struct timespec)") public static final long TIMESPEC_SIZE = 16;
+    @CConstant("_SC_CLK_TCK") private static final int SC_CLK_TCK = 2;
+
+    /** sched_getaffinity(2) into {@code mask} (its size is the CPU set's): 0 or -errno (EINVAL: the set is too small). */
+    public static int schedGetaffinity(MemorySegment errnoState, int pid, MemorySegment mask) {
+        return Downcalls.call(MoreScheduling.SCHED_GETAFFINITY, errnoState, pid, mask.byteSize(), mask);
+    }
+
+    public static int schedSetaffinity(MemorySegment errnoState, int pid, MemorySegment mask) {
+        return Downcalls.call(MoreScheduling.SCHED_SETAFFINITY, errnoState, pid, mask.byteSize(), mask);
+    }
+
+    /** sched_rr_get_interval(2) into {@code timespec}: 0 or -errno. */
+    public static int schedRrGetInterval(MemorySegment errnoState, int pid, MemorySegment timespec) {
+        return Downcalls.call(MoreScheduling.SCHED_RR_GET_INTERVAL, errnoState, pid, timespec);
+    }
+
+    /** sched_setparam(2) with {@code priority}: 0 or -errno. */
+    public static int schedSetparam(MemorySegment errnoState, Arena arena, int pid, int priority) {
+        MemorySegment param = arena.allocate(SCHED_PARAM_SIZE, 4);
+        param.set(JAVA_INT, 0, priority);
+        return Downcalls.call(MoreScheduling.SCHED_SETPARAM, errnoState, pid, param);
+    }
+
+    /** sched_setscheduler(2) with {@code priority}: the previous policy or -errno. */
+    public static int schedSetscheduler(MemorySegment errnoState, Arena arena, int pid, int policy, int priority) {
+        MemorySegment param = arena.allocate(SCHED_PARAM_SIZE, 4);
+        param.set(JAVA_INT, 0, priority);
+        return Downcalls.call(MoreScheduling.SCHED_SETSCHEDULER, errnoState, pid, policy, param);
+    }
+
+    /** times(2) into {@code tms} ({@link #TMS_SIZE}): the elapsed clock ticks or -errno. */
+    public static long times(MemorySegment errnoState, MemorySegment tms) {
+        return Downcalls.callSize(MoreScheduling.TIMES, errnoState, tms);
+    }
+
+    /** sysconf(_SC_CLK_TCK): clock ticks per second. */
+    public static long clockTicks() {
+        return Downcalls.callPlainLong(MoreScheduling.SYSCONF, SC_CLK_TCK);
+    }
+
+    /** pidfd_open(2): the fd or -errno (-ENOSYS where libc lacks it). */
+    public static int pidfdOpen(MemorySegment errnoState, int pid, int flags) {
+        return MoreScheduling.PIDFD_OPEN == null ? -Errno.ENOSYS : Downcalls.call(MoreScheduling.PIDFD_OPEN, errnoState, pid, flags);
+    }
+
+    public static int unshare(MemorySegment errnoState, int flags) {
+        return Downcalls.call(MoreScheduling.UNSHARE, errnoState, flags);
+    }
+
+    public static int setns(MemorySegment errnoState, int fd, int nstype) {
+        return Downcalls.call(MoreScheduling.SETNS, errnoState, fd, nstype);
+    }
 }

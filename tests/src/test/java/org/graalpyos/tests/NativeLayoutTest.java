@@ -37,10 +37,12 @@ class NativeLayoutTest {
     private static final String HEADERS = """
                     #define _GNU_SOURCE
                     #include <dirent.h>
+                    #include <dlfcn.h>
                     #include <elf.h>
                     #include <errno.h>
                     #include <fcntl.h>
                     #include <grp.h>
+                    #include <langinfo.h>
                     #include <limits.h>
                     #include <linux/can.h>
                     #include <linux/can/bcm.h>
@@ -48,6 +50,8 @@ class NativeLayoutTest {
                     #include <linux/can/raw.h>
                     #include <linux/fs.h>
                     #include <linux/if_alg.h>
+                    #include <linux/limits.h>
+                    #include <linux/memfd.h>
                     #include <linux/netlink.h>
                     #include <linux/rds.h>
                     #include <linux/tipc.h>
@@ -66,11 +70,15 @@ class NativeLayoutTest {
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
                     #include <sys/ioctl.h>
+                    #include <sys/mman.h>
                     #include <sys/random.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
+                    #include <sys/statvfs.h>
+                    #include <sys/times.h>
                     #include <sys/uio.h>
                     #include <sys/wait.h>
+                    #include <sys/xattr.h>
                     #include <syslog.h>
                     #include <unistd.h>
                     """;
