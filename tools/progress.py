@@ -36,7 +36,7 @@ class Progress:
                     self.previous = {k: float(v) for k, v in json.load(f).items()}
             except (OSError, ValueError, TypeError, AttributeError):
                 self.previous = {}
-        self.started = time.monotonic()
+        self.started = self.last_finish = time.monotonic()
         self.running = {}   # step -> monotonic start
         self.finished = {}  # step -> seconds
         self._lock = threading.Lock()
@@ -46,14 +46,16 @@ class Progress:
             self.running[len(self.finished) + len(self.running) if step is None else step] = time.monotonic()
 
     def done(self, step=None, seconds=None):
-        """Records step as finished (its own clock unless seconds is given); -> ("[k/N unit]", "elapsed M:SS, ~M:SS left")."""
+        """Records step as finished (its own clock unless seconds is given); -> "[k/N unit]"."""
         with self._lock:
             name = len(self.finished) if step is None else step  # numbered steps finish in order
+            now = time.monotonic()
             began = self.running.pop(name, None)
-            if seconds is None:
-                seconds = time.monotonic() - began if began is not None else 0.0
+            if seconds is None:  # a step never started began when the one before it finished
+                seconds = now - (began if began is not None else self.last_finish)
             self.finished[name] = seconds
-            return "[%d/%d %s]" % (len(self.finished), len(self.steps), self.unit), self._times()
+            self.last_finish = now
+            return "[%d/%d %s]" % (len(self.finished), len(self.steps), self.unit)
 
     def times(self):
         """"elapsed M:SS, ~M:SS left" (without the estimate while nothing is known and once all is done)."""

@@ -428,7 +428,8 @@ def run_module(module, selectors, pythonpath, timeout, progress):
         run.results[module] = ("error", "%s before collecting tests (%s)" % (CRASHED, run.detail))
 
     c = run.counts()
-    tag, times = progress.done(step_name(module, selectors))
+    tag = progress.done(step_name(module, selectors))
+    times = progress.times()
     progress.save()
     say("[done]  %s %s: %s%d pass, %d fail, %d error, %d skip%s in %.1f s%s; %s"
         % (tag, module, _selected(run) + ": " if selectors else "", c["pass"], c["fail"], c["error"], c["skip"],
