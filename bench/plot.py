@@ -61,8 +61,9 @@ def main(data_path, out_path):
             continue
         medians, yerr = error_bars(points)
         color, _ = STYLE[name]
-        bars = right.bar(xs, medians, width, yerr=yerr, capsize=3, label=name, color=color)
-        right.bar_label(bars, labels=[f"{m:.2f}" for m in medians], label_type="center", fontsize=8, color="white")
+        right.bar(xs, medians, width, yerr=yerr, capsize=3, label=name, color=color)
+        for x, (_, m, _, hi) in zip(xs, points):  # the median above its bar's max
+            right.text(x, hi, f"{m:.2f}", ha="center", va="bottom", fontsize=8)
     right.set_xticks(range(len(measurements)), [label for _, label in measurements], fontsize=9)
     right.set_ylabel("ms per call (median, bars: min-max of batches)")
     right.set_title("spawn latency")

@@ -136,7 +136,7 @@ def rebuild_in_progress(interp, err):
 
 class Budget:
     def __init__(self, seconds):
-        self.deadline = START + seconds
+        self.deadline = time.monotonic() + seconds  # from now: the start-up phase's is made after the workloads
 
     def left(self):
         return self.deadline - time.monotonic()
@@ -357,8 +357,8 @@ def run_startups(interps, codes, runs, timeout, budget, results, steps):
                 cell["wall_s"].append(r["wall"])
                 if r["rss_mb"]:
                     cell["rss_mb"].append(r["rss_mb"])
-                walls.append(f"{interp.name} {r['wall']:.2f}")
-            step_done(steps, startup_step(key, i, runs), "s, ".join(walls) + " s" if walls else "nothing run")
+                walls.append(f"{interp.name} {r['wall']:.2f} s")
+            step_done(steps, startup_step(key, i, runs), ", ".join(walls) or "nothing run")
 
 
 def step_done(steps, name, text):
@@ -562,8 +562,7 @@ def main():
     step_names += [] if opts.startup else [FORK_C_STEP]
     step_names += ["start-up interpreters"] + [startup_step(key, i, runs) for i in range(runs) for key, _ in STARTUP_CODES]
     step_names += [] if opts.startup else ["picture"]
-    steps = Progress(step_names, "steps", history=os.path.join(BENCH, f".durations-{mode_name}.json"),
-                     deadline=START + mode["budget"] + STARTUP_BUDGET[mode_name] + 60)
+    steps = Progress(step_names, "steps", history=os.path.join(BENCH, f".durations-{mode_name}.json"))
     results = {}  # (job, interp) -> dict
     for job, script, args in jobs:
         for interp in interps:
