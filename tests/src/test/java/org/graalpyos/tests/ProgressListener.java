@@ -105,8 +105,11 @@ public final class ProgressListener implements TestExecutionListener {
         save();
     }
 
-    /** Seconds left as M:SS, or null before anything is known. */
+    /** Seconds left as M:SS, or null before anything is known and after the last class. */
     private String estimateLeft() {
+        if (finished.size() >= counts.size()) {
+            return null;
+        }
         double done = 0;
         double before = 0;
         for (Map.Entry<String, Double> e : finished.entrySet()) {
