@@ -1,9 +1,12 @@
-"""bench/run driver: graalpy-os vs CPython on process creation; prints progress, writes bench/results.md.
+"""bench/run driver: graalpy-os vs CPython on process creation; prints progress, writes bench/results.md and
+bench/results.png.
 
 Runs with the host python3, stdlib only. Every workload in bench/workloads/ runs once per interpreter
 (in its own process, with a timeout) and prints one JSON line; a failure is reported, never dropped.
 Start-up is measured for CPython, graalpy-os with and without its JDK AOT cache, and stock GraalPy
-(its own launcher, same jars) with and without an AOT cache; `--startup` measures only that.
+(its own launcher, same jars) with and without an AOT cache; `--startup` measures only that. A C program
+(workloads/fork_c.c, compiled with gcc) measures fork+_exit+waitpid at the RSS the Python parents had; bench/plot.py
+draws the picture under Debian's python3 (matplotlib). Progress: one `[k/N steps]` line per step.
 """
 
 import argparse
@@ -29,6 +32,11 @@ LOG = os.path.join(BENCH, "last-run.log")
 STARTUP_RESULTS = os.path.join(BENCH, "startup-results.md")
 GRAALPY_OS = os.path.join(ROOT, "bin", "graalpy-os")
 STOCK_AOT_DIR = os.path.join(BENCH, ".aot")  # stock GraalPy's AOT cache (graalpy-os keeps its own in target/aot)
+PICTURE = os.path.join(BENCH, "results.png")
+PLOT = os.path.join(BENCH, "plot.py")
+PLOT_PYTHON = "/usr/bin/python3"  # Debian's, where python3-matplotlib installs (python3 on PATH may be another)
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from progress import Progress  # noqa: E402
 
 # A concurrent rebuild of the jars shows up as one of these; wait and retry.
 REBUILD_SIGNS = ("not built yet", "NoClassDefFoundError", "ClassNotFoundException", "ClassFormatError",
@@ -48,9 +56,9 @@ MODES = {
     # workload arguments (key=value; `cap` = seconds per measurement, n adapts to it, at most `n` per batch),
     # start-up runs per command, timeout per process, and a budget for the whole run (later steps are skipped).
     "full": {"spawn": "batches=5 n=200 warmup=3000 cap=20", "fork": "batches=5 n=20 warmup=5 cap=12 heap_cap=10",
-             "startup_runs": 5, "timeout": 150, "budget": 340},
+             "fork_c": "batches=5 n=20 warmup=5 cap=5", "startup_runs": 5, "timeout": 150, "budget": 380},
     "quick": {"spawn": "batches=3 n=20 warmup=10 cap=2", "fork": "batches=3 n=10 warmup=3 cap=5 heap_cap=4",
-              "startup_runs": 2, "timeout": 75, "budget": 115},
+              "fork_c": "batches=3 n=10 warmup=3 cap=2", "startup_runs": 2, "timeout": 75, "budget": 140},
     # start-up only: more runs per cell
     "startup": {"startup_runs": 5, "timeout": 150, "budget": 0},
 }
@@ -128,7 +136,7 @@ def rebuild_in_progress(interp, err):
 
 class Budget:
     def __init__(self, seconds):
-        self.deadline = START + seconds
+        self.deadline = time.monotonic() + seconds  # from now: the start-up phase's is made after the workloads
 
     def left(self):
         return self.deadline - time.monotonic()
@@ -168,6 +176,96 @@ def run_workload(interp, script, args, timeout, budget):
     elif result is None:
         error = f"no JSON result line: {first_line(err) or '(empty stderr)'}"
     return {"ok": result, "error": error, "stderr": first_line(err), "wall_s": secs}
+
+
+FORK_C_STEP = "fork_c.c at the Python parents' RSS"
+
+
+def fork_points(results):
+    """[(interpreter, what, parent's RSS at fork in MB, measurement)] from fork.py's results: the warm fork,
+    then each size of live data."""
+    points = []
+    for name in ("CPython", "graalpy-os"):
+        r = results.get(("fork", name))
+        res = (r or {}).get("ok") or {}
+        rss = res.get("rss_at_fork_mb") or res.get("rss_mb")
+        if "fork_exit_waitpid" in res and rss:
+            points.append((name, "warm", rss, res["fork_exit_waitpid"]))
+        for val in res.values():
+            if isinstance(val, dict) and "fork_exit_waitpid" in val and val.get("rss_at_fork_mb"):
+                points.append((name, f"~{val['live_mb']} MB live", val["rss_at_fork_mb"], val["fork_exit_waitpid"]))
+    return points
+
+
+def run_fork_c(results, args, timeout, budget):
+    """workloads/fork_c.c, compiled with gcc into a temporary directory, at the RSS (MB, rounded) the Python parents
+    had at their forks; -> a run_workload result whose JSON has one entry per size in "sizes"."""
+    sizes = sorted({round(rss) for _, _, rss, _ in fork_points(results)})
+    if not sizes:
+        return {"ok": None, "error": "skipped: no Python fork result to match"}
+    gcc = shutil.which("gcc")
+    if not gcc:
+        return {"ok": None, "error": "skipped: gcc not found"}
+    with tempfile.TemporaryDirectory(prefix="bench-fork-c-") as tmp:
+        binary = os.path.join(tmp, "fork_c")
+        made = subprocess.run([gcc, "-O2", "-o", binary, os.path.join(WORKLOADS, "fork_c.c")], capture_output=True,
+                              text=True)
+        if made.returncode != 0:
+            return {"ok": None, "error": f"gcc failed: {first_line(made.stderr)}"}
+        return run_workload(Interp("C", [binary]), ",".join(map(str, sizes)), args, timeout, budget)
+
+
+def c_stage(results, rss):
+    """fork_c's measurement at the size matching a Python parent's RSS, or None."""
+    r = results.get(("fork_c", "C"))
+    return next((st for st in ((r or {}).get("ok") or {}).get("sizes", []) if st["size_mb"] == round(rss)), None)
+
+
+def spread(measurement):
+    """[median, min, max] of a measurement's per-batch per-call ms."""
+    return [measurement["median_ms"], min(measurement["batches_ms"]), max(measurement["batches_ms"])]
+
+
+SPAWN_BARS = [("posix_spawn_waitpid", "posix_spawn\n+ waitpid"), ("run_close_fds_true", "subprocess.run\nclose_fds=True"),
+              ("run_close_fds_false", "subprocess.run\nclose_fds=False")]
+
+
+def draw_picture(results, info, mode_name, note):
+    """bench/results.png through bench/plot.py under Debian's python3; -> whether it was written (else says why)."""
+    fork = {}
+    for name, _, rss, m in fork_points(results):
+        fork.setdefault(name, []).append([rss] + spread(m))
+    r = results.get(("fork_c", "C"))
+    for stage in ((r or {}).get("ok") or {}).get("sizes", []):
+        fork.setdefault("C", []).append([stage["rss_at_fork_mb"]] + spread(stage["fork_exit_waitpid"]))
+    spawn = {}
+    for name in ("CPython", "graalpy-os"):
+        res = (results.get(("spawn", name)) or {}).get("ok") or {}
+        spawn[name] = {key: spread(res[key]) for key, _ in SPAWN_BARS if key in res}
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    loaded = " — machine busy: absolute times inflated" if busy(info) else ""
+    data = {"fork": fork, "spawn": spawn, "measurements": SPAWN_BARS,
+            "title": f"bench/run{' --quick' if mode_name == 'quick' else ''}, {now}: {info['nproc']} CPUs, load "
+                     f"{info['load_start'].split()[0]} at start, {info['load_end'].split()[0]} at end{loaded}",
+            "note": note}
+    if not os.access(PLOT_PYTHON, os.X_OK):
+        progress(f"no picture: {PLOT_PYTHON} (Debian's python3, with python3-matplotlib) is not installed")
+        return False
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+        json.dump(data, f)
+        f.flush()
+        try:
+            drawn = subprocess.run([PLOT_PYTHON, PLOT, f.name, PICTURE], capture_output=True, text=True, timeout=120)
+        except subprocess.TimeoutExpired:
+            progress("no picture: bench/plot.py did not finish in 120 s")
+            return False
+    if drawn.returncode == 3:
+        progress("no picture: matplotlib is missing; install it with: apt-get install python3-matplotlib")
+        return False
+    if drawn.returncode != 0:
+        progress(f"no picture: bench/plot.py failed: {first_line(drawn.stderr)}")
+        return False
+    return True
 
 
 def run_startup_once(interp, code, timeout, budget):
@@ -225,13 +323,19 @@ def run_startup_once(interp, code, timeout, budget):
         return {"wall": wall, "rss_mb": maxrss_kb / 1024 if maxrss_kb else None}
 
 
-def run_startups(interps, codes, runs, timeout, budget, results):
+def startup_step(key, i, runs):
+    return f"start-up -c {key} run {i + 1}/{runs}"
+
+
+def run_startups(interps, codes, runs, timeout, budget, results, steps):
     """Runs interleaved (run i of every command and interpreter before run i+1), so a spent budget
-    leaves every cell with some runs."""
+    leaves every cell with some runs. One progress step per command and run i."""
     cells = {("startup_" + key, interp.name): {"wall_s": [], "rss_mb": []} for key, _ in codes for interp in interps}
     results.update(cells)
     for i in range(runs):
         for key, code in codes:
+            steps.start(startup_step(key, i, runs))
+            walls = []
             for interp in interps:
                 cell = cells[("startup_" + key, interp.name)]
                 if "error" in cell:
@@ -253,8 +357,15 @@ def run_startups(interps, codes, runs, timeout, budget, results):
                 cell["wall_s"].append(r["wall"])
                 if r["rss_mb"]:
                     cell["rss_mb"].append(r["rss_mb"])
-                rss = f", peak RSS {r['rss_mb']:.0f} MB" if r["rss_mb"] else ""
-                progress(f"startup {interp.name:<22} -c {code!r} run {i + 1}/{runs}: {r['wall']:.3f}s{rss}")
+                walls.append(f"{interp.name} {r['wall']:.2f} s")
+            step_done(steps, startup_step(key, i, runs), ", ".join(walls) or "nothing run")
+
+
+def step_done(steps, name, text):
+    """One line per finished step: [k/N steps] name: text; elapsed M:SS, ~M:SS left."""
+    tag = steps.done(name)
+    steps.save()
+    print(f"{tag} {name}: {text}; {steps.times()}", flush=True)
 
 
 def median(values):
@@ -431,6 +542,7 @@ def main():
                         help="CPython to compare with (default: python3 on PATH)")
     parser.add_argument("--multiprocessing", action="store_true",
                         help="only multiprocessing start methods (first result, Pool(2).map); several minutes")
+    parser.add_argument("--note", default="", help="a line for the results (e.g. what else ran on the machine)")
     opts = parser.parse_args()
     if opts.multiprocessing:
         return run_multiprocessing(opts.python)
@@ -445,21 +557,34 @@ def main():
     progress(f"  {info['nproc']} CPUs, {info['cpu']}, {info['memory']}; JDK: {info['java'][:70]}; CPython {info['cpython']}")
 
     jobs = [] if opts.startup else [("spawn", "spawn.py", mode["spawn"]), ("fork", "fork.py", mode["fork"])]
+    runs = opts.runs or mode["startup_runs"]
+    step_names = [f"{script} on {interp.name}" for _, script, _ in jobs for interp in interps]
+    step_names += [] if opts.startup else [FORK_C_STEP]
+    step_names += ["start-up interpreters"] + [startup_step(key, i, runs) for i in range(runs) for key, _ in STARTUP_CODES]
+    step_names += [] if opts.startup else ["picture"]
+    steps = Progress(step_names, "steps", history=os.path.join(BENCH, f".durations-{mode_name}.json"))
     results = {}  # (job, interp) -> dict
     for job, script, args in jobs:
         for interp in interps:
-            progress(f"{interp.name:<10} {script} {args} ...")
+            name = f"{script} on {interp.name}"
+            steps.start(name)
             r = run_workload(interp, script, args, mode["timeout"], budget)
             results[(job, interp.name)] = r
-            if r["ok"]:
-                progress(f"  {'ok' if not r['error'] else 'PARTIAL'} in {r.get('wall_s', 0):.1f}s: {summarize(r['ok'])}"
-                         + (f"  [stderr: {r['stderr']}]" if r["stderr"] else ""))
-            if r["error"]:
-                progress(f"  FAILED: {r['error']}")
+            outcome = ("ok" if not r["error"] else "PARTIAL") + f" in {r.get('wall_s', 0):.1f} s: {summarize(r['ok'])}" \
+                if r["ok"] else ""
+            step_done(steps, name, "; ".join(x for x in (outcome, r["error"] and "FAILED: " + r["error"]) if x)
+                      + (f" [stderr: {r['stderr']}]" if r.get("stderr") else ""))
+    if not opts.startup:
+        steps.start(FORK_C_STEP)
+        results[("fork_c", "C")] = r = run_fork_c(results, mode["fork_c"], mode["timeout"], budget)
+        step_done(steps, FORK_C_STEP, f"FAILED: {r['error']}" if r["error"] else ", ".join(
+            f"{fmt_ms(st['fork_exit_waitpid']['median_ms'])} at {st['rss_at_fork_mb']:.0f} MB" for st in r["ok"]["sizes"]))
 
+    steps.start("start-up interpreters")
     s_interps = startup_interps(opts, info)
+    step_done(steps, "start-up interpreters", ", ".join(i.name for i in s_interps))
     startup_budget = Budget(max(budget.left(), 0) + STARTUP_BUDGET[mode_name])
-    run_startups(s_interps, STARTUP_CODES, opts.runs or mode["startup_runs"], mode["timeout"], startup_budget, results)
+    run_startups(s_interps, STARTUP_CODES, runs, mode["timeout"], startup_budget, results, steps)
 
     info["load_end"] = " ".join(sh("cat /proc/loadavg").stdout.split()[:3])
     s_lines = startup_table(results, s_interps)
@@ -470,7 +595,10 @@ def main():
     else:
         rows = build_rows(results)
         print_table(rows)
-        write_results(mode_name, info, rows, results, jobs, s_lines, s_interps)
+        steps.start("picture")
+        picture = draw_picture(results, info, mode_name, opts.note)
+        step_done(steps, "picture", f"wrote {os.path.relpath(PICTURE, ROOT)}" if picture else "none (see above)")
+        write_results(mode_name, info, rows, results, jobs, s_lines, s_interps, picture, opts.note)
         progress(f"wrote {os.path.relpath(RESULTS, ROOT)} (all stderr in {os.path.relpath(LOG, ROOT)})")
     log_file.close()
 
@@ -733,7 +861,39 @@ def busy(info):
         return False
 
 
-def write_results(mode_name, info, rows, results, jobs, s_lines, s_interps):
+def fork_table(results):
+    """Markdown: each Python parent's fork against the C parent's at the same RSS."""
+    lines = ["| Parent | RSS at fork | fork+_exit+waitpid, median (min–max) | C parent at that RSS | Ratio to C |",
+             "|---|---:|---:|---:|---:|"]
+    for name, what, rss, m in fork_points(results):
+        med, lo, hi = spread(m)
+        stage = c_stage(results, rss)
+        c = spread(stage["fork_exit_waitpid"]) if stage else None
+        lines.append(f"| {name}, {what} | {rss:.0f} MB | {fmt_ms(med)} ({lo:.2f}–{hi:.2f}) | "
+                     + (f"{fmt_ms(c[0])} ({c[1]:.2f}–{c[2]:.2f}) | {fmt_ratio(med / c[0])} |" if c else "— | — |"))
+    r = results.get(("fork_c", "C"))
+    if r and r["error"]:
+        lines.append(f"\nThe C parent: **FAILED** — {r['error']}")
+    return lines
+
+
+def c_details(results, args):
+    r = results.get(("fork_c", "C"))
+    if not r:
+        return []
+    res = r["ok"] or {}
+    bits = ["**FAILED** — " + r["error"]] if r["error"] else []
+    for st in res.get("sizes", []):
+        f = st["fork_exit_waitpid"]
+        bits.append(f"{st['size_mb']:.0f} MB: VmRSS {st['rss_at_fork_mb']} MB at fork (grown in {st['grow_s']} s), "
+                    f"n={f['n']} × {f['batches']} batches after {f['warmup']} warm-up, per-call ms {f['batches_ms']}")
+    if "forks" in res:
+        bits.append(f"{res['forks']} forks, " + (f"**{res['children_nonzero']} children exiting non-zero**"
+                                                 if res["children_nonzero"] else "all children exited 0"))
+    return [f"- `fork_c.c {args}` ({res.get('impl', 'gcc -O2')}): " + "; ".join(bits)]
+
+
+def write_results(mode_name, info, rows, results, jobs, s_lines, s_interps, picture, note):
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     impls = {name: r["ok"].get("impl") for (job, name), r in results.items() if r.get("ok")}
     lines = [
@@ -751,6 +911,7 @@ def write_results(mode_name, info, rows, results, jobs, s_lines, s_interps):
         "",
         *(["**The machine was busy (load average above its CPU count) during this run: absolute times are inflated "
             "and noisy; compare ratios with care.**", ""] if busy(info) else []),
+        *([f"Note: {note}", ""] if note else []),
         "Ratios are graalpy-os / CPython (lower is better). Times are the median per call over the batches, "
         "after a warm-up, inside one interpreter process; start-up is the median over separate processes.",
         "",
@@ -759,9 +920,21 @@ def write_results(mode_name, info, rows, results, jobs, s_lines, s_interps):
     ]
     for r in rows:
         lines.append(f"| {r['label']} | {r['cpython']} | {r['graalpy']} | {r['ratio']} | {r['goal']} | {r['met']} |")
+    lines += ["", "## Fork against the parent's RSS", ""]
+    if picture:
+        lines += ["![fork+_exit+waitpid against the parent's RSS for CPython, graalpy-os and C; spawn latencies]"
+                  "(results.png)", "",
+                  "Left: fork+_exit+waitpid per call against the parent's VmRSS at fork (log-log; median, bars min–max "
+                  "of the batches). Right: the spawn measurements 1, 2a, 2b. Drawn by `bench/plot.py` (matplotlib).", ""]
+    else:
+        lines += ["(No picture this run: see bench/run's output.)", ""]
+    lines += ["The C parent (`workloads/fork_c.c`, gcc -O2) grows its heap to the RSS each Python parent had at its "
+              "fork and measures the same way: the cost of the kernel's fork of that much memory, without an "
+              "interpreter.", ""] + fork_table(results)
     lines += ["", "## Start-up", "", "Median over separate processes, run interleaved; in parentheses the ratio to "
               "CPython (docs/startup.md: the AOT cache).", ""] + s_lines
-    lines += ["", "## Details", ""] + details(results, jobs) + startup_details(results, s_interps) + [
+    lines += ["", "## Details", ""] + details(results, jobs) + c_details(results, MODES[mode_name]["fork_c"]) \
+        + startup_details(results, s_interps) + [
         "",
         "## Method",
         "",

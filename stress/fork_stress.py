@@ -13,6 +13,9 @@ import threading
 import time
 import warnings
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+from progress import Progress  # noqa: E402
+
 FORKS = int(sys.argv[1])
 SPAWNS = int(sys.argv[2])
 BUSY = int(sys.argv[3])
@@ -57,9 +60,12 @@ def rss():
         return next(int(line.split()[1]) << 10 for line in status if line.startswith("VmRSS:"))
 
 
-def progress(label, i, total, t0):
-    if i and i % max(1, total // 10) == 0:
-        print(f"  {label}: {i}/{total} ({time.monotonic() - t0:.0f} s)", flush=True)
+def step_done(progress):
+    """One line per tenth of a phase: [k/N forks] elapsed M:SS, ~M:SS left."""
+    tag = progress.done()
+    k = len(progress.finished)
+    if k % max(1, len(progress.steps) // 10) == 0 or k == len(progress.steps):
+        print(f"  {tag} {progress.times()}", flush=True)
 
 
 threads = [threading.Thread(target=busy, daemon=True) for _ in range(BUSY)]
@@ -74,10 +80,10 @@ counts = {"clean": 0, "loud": 0, "hung": 0, "other": 0, "lost_output": 0}
 loud_kinds = {}
 t0 = time.monotonic()
 done_forks = 0
+progress = Progress(FORKS, "forks", deadline=DEADLINE)
 for i in range(FORKS):
     if time.monotonic() > DEADLINE:
         break
-    progress("fork", i, FORKS, t0)
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -108,14 +114,15 @@ for i in range(FORKS):
             counts["lost_output"] += 1
     else:
         counts["other"] += 1
+    step_done(progress)
 fork_seconds = time.monotonic() - t0
 
 t1 = time.monotonic()
 spawn_ok = spawn_bad = done_spawns = 0
+progress = Progress(SPAWNS, "posix_spawns", deadline=DEADLINE)
 for i in range(SPAWNS):
     if time.monotonic() > DEADLINE:
         break
-    progress("posix_spawn", i, SPAWNS, t1)
     r, w = os.pipe()
     pid = os.posix_spawn("/bin/sh", ["sh", "-c", "echo $$"], {}, file_actions=[(os.POSIX_SPAWN_DUP2, w, 1), (os.POSIX_SPAWN_CLOSE, r)])
     os.close(w)
@@ -127,6 +134,7 @@ for i in range(SPAWNS):
         spawn_ok += 1
     else:
         spawn_bad += 1
+    step_done(progress)
 spawn_seconds = time.monotonic() - t1
 
 stop.set()

@@ -9,6 +9,7 @@ p = params(batches=5, n=20, warmup=5, cap=15.0, sizes="100,1024", heap_cap=10.0)
 CHUNK = 64 * 1024
 fork = Forker()
 result = {"rss_mb": vm_status("VmRSS"), "first_fork_ms": time_once(fork)}
+result["rss_at_fork_mb"] = vm_status("VmRSS")  # after the first fork's one-time preparation, as the warm forks see it
 result["fork_exit_waitpid"] = measure(fork, p["batches"], p["n"], p["warmup"], p["cap"])
 result.update(fork.report())
 emit(result)

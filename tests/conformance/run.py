@@ -21,6 +21,8 @@ Files (all in tests/conformance/):
                   expected-failure unexpected-success
     runner.py     executed by bin/graalpy-os for one module; writes JSON lines (see its docstring)
     report.md     generated (git-ignored)
+    work/durations.json  generated: seconds per module line in the last run that ran it (for the
+                  progress lines' estimate of what is left)
     work/         generated (git-ignored): pythonpath/test -> the 3.11 test package, per-module
                   cwd/TMPDIR, launcher logs (work/logs/<module>.log), JSON results
 
@@ -50,6 +52,9 @@ MODULES_FILE = os.path.join(HERE, "modules.txt")
 SKIPS_FILE = os.path.join(HERE, "skips.txt")
 EXPECTED_FILE = os.path.join(HERE, "expected.txt")
 REPORT_FILE = os.path.join(HERE, "report.md")
+DURATIONS_FILE = os.path.join(WORK, "durations.json")
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from progress import Progress  # noqa: E402
 
 OUTCOMES = ("pass", "fail", "error", "skip", "expected-failure", "unexpected-success")
 # when one test reports several results (subtests), the first of this list wins
@@ -61,6 +66,7 @@ SLOWEST = 10
 MAX_BACKTRACED = 4
 MAX_OUTPUT_LINES = 15
 DEFAULT_TIMEOUT = 900
+HEARTBEAT_S = 60  # a module still running says so this often (tests done from its JSON lines)
 # --all-multiprocessing: modules.txt runs a subset of these (CI's time); this runs them whole, each
 # under a longer timeout (every spawn/forkserver process is a JVM start-up: README.md has estimates)
 ALL_MULTIPROCESSING = ("test.test_multiprocessing_fork", "test.test_multiprocessing_forkserver",
@@ -281,14 +287,12 @@ def _launch_in(module, selectors, pythonpath, timeout, results_path, log_path, c
         log.flush()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            rc = proc.wait(timeout)
-        except subprocess.TimeoutExpired:
+        rc = _wait_with_heartbeat(proc, module, started, timeout, results_path)
+        if rc is None:
             log.flush()
             output = _tail(log_path, MAX_OUTPUT_LINES, None, "\n").splitlines()
             say("\n".join("    | " + line for line in output + _record_where_stuck(proc.pid, log)))
             _kill_group(proc)
-            rc = None
         else:
             # tests may leave children behind in the session; don't let them linger
             try:
@@ -296,6 +300,24 @@ def _launch_in(module, selectors, pythonpath, timeout, results_path, log_path, c
             except (ProcessLookupError, PermissionError):
                 pass
     return rc, time.monotonic() - started
+
+
+def _wait_with_heartbeat(proc, module, started, timeout, results_path):
+    """proc's exit status, or None after timeout s; says every HEARTBEAT_S that the module still runs."""
+    deadline = started + timeout
+    while True:
+        try:
+            return proc.wait(max(min(HEARTBEAT_S, deadline - time.monotonic()), 0))
+        except subprocess.TimeoutExpired:
+            now = time.monotonic()
+            if now >= deadline:
+                return None
+            events = _read_events(results_path)
+            collected = next((len(ev["ids"]) for ev in events if ev.get("event") == "collected"), None)
+            stopped = sum(1 for ev in events if ev.get("event") == "stop")
+            say("[still running] %s: %d min, %d%s tests done"
+                % (module, (now - started) // 60, stopped,
+                   "" if collected is None else " of %d" % collected))
 
 
 def _read_events(path):
@@ -324,8 +346,14 @@ def _tail(path, n=1, limit=300, separator=" | "):
         return ""
 
 
-def run_module(module, selectors, pythonpath, timeout):
+def step_name(module, selectors):
+    """A module's line: its key in the durations file (a selection takes its own time)."""
+    return " ".join([module] + list(selectors))
+
+
+def run_module(module, selectors, pythonpath, timeout, progress):
     run = ModuleRun(module, selectors)
+    progress.start(step_name(module, selectors))
     os.makedirs(os.path.join(WORK, "logs"), exist_ok=True)
     results_path = os.path.join(WORK, "logs", module + ".jsonl")
     say("[start] %s%s (timeout %g s)" % (module, " (%d selectors)" % len(selectors) if selectors else "",
@@ -400,10 +428,13 @@ def run_module(module, selectors, pythonpath, timeout):
         run.results[module] = ("error", "%s before collecting tests (%s)" % (CRASHED, run.detail))
 
     c = run.counts()
-    say("[done]  %s: %s%d pass, %d fail, %d error, %d skip%s in %.1f s%s"
-        % (module, _selected(run) + ": " if selectors else "", c["pass"], c["fail"], c["error"], c["skip"],
+    tag = progress.done(step_name(module, selectors))
+    times = progress.times()
+    progress.save()
+    say("[done]  %s %s: %s%d pass, %d fail, %d error, %d skip%s in %.1f s%s; %s"
+        % (tag, module, _selected(run) + ": " if selectors else "", c["pass"], c["fail"], c["error"], c["skip"],
            "".join(", %d %s" % (c[o], o) for o in ("expected-failure", "unexpected-success") if c[o]),
-           run.elapsed, "" if run.status == "ok" else " -- %s: %s" % (run.status.upper(), run.detail)))
+           run.elapsed, "" if run.status == "ok" else " -- %s: %s" % (run.status.upper(), run.detail), times))
     return run
 
 
@@ -572,8 +603,10 @@ def main(argv=None):
     expected = read_expected()
 
     started = time.monotonic()
+    progress = Progress([step_name(m, sel) for m, sel in lines], "modules", history=DURATIONS_FILE,
+                        parallel=args.jobs)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        runs = list(pool.map(lambda ms: run_module(ms[0], ms[1], pythonpath, args.timeout), lines))
+        runs = list(pool.map(lambda ms: run_module(ms[0], ms[1], pythonpath, args.timeout, progress), lines))
     total_elapsed = time.monotonic() - started
 
     regressions, newly_passing, changes = compare(runs, expected, modules)
