@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TrustBoundaryTest {
     private static final Set<String> EXPECTED_FAILURES = Set.of("TypeError", "ValueError", "OverflowError", "PermissionError", "OSError",
-                    "FileNotFoundError", "ChildProcessError", "ProcessLookupError", "RuntimeError");
+                    "FileNotFoundError", "NotADirectoryError", "IsADirectoryError", "FileExistsError", "BlockingIOError", "ChildProcessError",
+                    "ProcessLookupError", "RuntimeError");
 
     @Test
     void hostileCallsOfEveryBuiltinCreateNoProcessAndRaisePythonErrors() throws Exception {
