@@ -13,11 +13,13 @@ final class ContextOptions {
 
     private final CommandLine commandLine;
     private final String executable;
+    private final String baseExecutable;
     private final Map<String, String> env = System.getenv();
 
-    ContextOptions(CommandLine commandLine, String executable) {
+    ContextOptions(CommandLine commandLine, String executable, String baseExecutable) {
         this.commandLine = commandLine;
         this.executable = executable;
+        this.baseExecutable = baseExecutable.isEmpty() ? executable : baseExecutable;
     }
 
     Context.Builder apply(Context.Builder builder) {
@@ -30,7 +32,7 @@ final class ContextOptions {
                         .option("python.AlwaysRunExcepthook", "true")
                         .option("python.RunViaLauncher", "true")
                         .option("python.Executable", executable)
-                        .option("python.BaseExecutable", executable)
+                        .option("python.BaseExecutable", baseExecutable)
                         .option("python.ExecutableList", executable)
                         .option("python.ForceImportSite", Boolean.toString(!flags.noSite))
                         .option("python.NoSiteFlag", Boolean.toString(flags.noSite))

@@ -100,7 +100,7 @@ public final class Main {
             }
             return 0;
         }
-        Context.Builder builder = new ContextOptions(commandLine, executable()).apply(GraalPyOs.contextBuilder());
+        Context.Builder builder = new ContextOptions(commandLine, launcherPath("graalpyos.executable"), launcherPath("graalpyos.baseExecutable")).apply(GraalPyOs.contextBuilder());
         try (Context context = builder.build()) {
             StartupTrace.mark("context built");
             context.initialize("python");
@@ -148,10 +148,14 @@ public final class Main {
         return fds;
     }
 
-    /** The absolute path of bin/graalpy-os, which the script passes in: sys.executable. */
-    private static String executable() {
-        String self = System.getProperty("graalpyos.executable");
-        return self != null ? Path.of(self).toAbsolutePath().toString() : "";
+    /**
+     * A path bin/graalpy-os passes in, made absolute and normalized as os.path.abspath would (symlinks
+     * kept): graalpyos.executable (sys.executable: the command that started it, a venv's bin/python)
+     * and graalpyos.baseExecutable (sys._base_executable: the script's real file).
+     */
+    private static String launcherPath(String property) {
+        String path = System.getProperty(property);
+        return path != null ? Path.of(path).toAbsolutePath().normalize().toString() : "";
     }
 
     /** Runs the program through graalpy_os.main, which ends it the way CPython's main does. */

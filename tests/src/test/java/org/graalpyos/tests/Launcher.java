@@ -25,8 +25,26 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE.toString());
         command.addAll(List.of(args));
+        return command(deadlineSeconds, null, stdin, env, command);
+    }
+
+    /**
+     * Runs any command with a deadline, in {@code directory} (null: this one), with {@code env} over
+     * this process's environment (a null value removes the variable).
+     */
+    static Result command(int deadlineSeconds, Path directory, String stdin, Map<String, String> env, List<String> command)
+                    throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Path out = java.nio.file.Files.createTempFile("graalpy-os-out", ".txt");
         Path err = java.nio.file.Files.createTempFile("graalpy-os-err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -38,7 +56,7 @@ final class Launcher {
         }
         if (!process.waitFor(deadlineSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("bin/graalpy-os " + String.join(" ", args) + " did not finish in " + deadlineSeconds + " s");
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + deadlineSeconds + " s");
         }
         try {
             return new Result(process.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
