@@ -43,9 +43,18 @@ public final class GraalPyOs {
     private GraalPyOs() {
     }
 
-    /** A builder for a Python Context with graalpy-os permitted and real fds and wait statuses (native POSIX backend). */
+    /**
+     * A builder for a Python Context with graalpy-os permitted, real fds and wait statuses (native
+     * POSIX backend) and, on a GraalPy that asks for it (25.1 on), signal.signal allowed: fork,
+     * wait and subprocess rely on Python signal handlers as CPython's do.
+     */
     public static Context.Builder contextBuilder() {
-        return Context.newBuilder("python", LANGUAGE_ID).option("python.PosixModuleBackend", "native");
+        Context.Builder builder = Context.newBuilder("python", LANGUAGE_ID).option("python.PosixModuleBackend", "native");
+        return SignalHandlersOption.PRESENT ? builder.option("python.AllowSignalHandlers", "true") : builder;
+    }
+
+    private static final class SignalHandlersOption {
+        static final boolean PRESENT = GraalPyInternals.hasOption("AllowSignalHandlers");
     }
 
     /** What an embedder can leave out. */

@@ -28,7 +28,7 @@ public final class GraalPyInternals {
     private static final String MODULES = "com.oracle.graal.python.builtins.modules.";
 
     /** The GraalPy lines (major.minor) whose private layout this class was written against and tested with. */
-    public static final List<String> SUPPORTED = List.of("25.0");
+    public static final List<String> SUPPORTED = List.of("25.0", "25.2");
 
     private final Method contextGet;
     private final Field gil;
@@ -139,6 +139,16 @@ public final class GraalPyInternals {
 
     private static String supported() {
         return String.join(".x, ", SUPPORTED) + ".x";
+    }
+
+    /** Whether this GraalPy has the context option {@code python.NAME} (PythonOptions' static key of that name). */
+    public static boolean hasOption(String name) {
+        try {
+            Class.forName("com.oracle.graal.python.runtime.PythonOptions").getField(name);
+            return true;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 
     /** GraalPy's own version (PythonLanguage.GRAALVM_*), or "unknown". */
