@@ -1,7 +1,7 @@
 """multiprocessing's start methods on the JVM (docs/decisions.md D11).
 
-GraalPy 25.0.1's multiprocessing/context.py raises NotImplementedError for 'fork' and
-'forkserver' and lists only 'spawn' and its own 'graalpy' (a context in a thread). Once
+GraalPy's multiprocessing/context.py raises NotImplementedError for 'fork' and
+'forkserver' and (25.0) lists only 'spawn' and its own 'graalpy' (a context in a thread). Once
 multiprocessing.context has been imported, we restore CPython 3.12's fork Popen over our
 os.fork, give forkserver its Popen (its server: graalpy_os/forkserver.py), list the methods as CPython does and choose the default.
 'graalpy' stays available through get_context('graalpy') but is not listed (CPython's
@@ -71,7 +71,9 @@ def _patch_unlinked_semlock(base_context):
     class UnlinkedSemLock(_multiprocessing.SemLock):
         name = None
 
-    create = base_context._SemLock
+    create = getattr(base_context, "_SemLock", None)
+    if create is None:  # GraalPy 25.2's context has no 'graalpy' method and creates its SemLocks as CPython's
+        return
 
     def _SemLock(self, kind, value, maxvalue, name, unlink):
         if unlink and not self._is_graalpy():
