@@ -13,9 +13,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.language.NativeCall;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CStrings;
-import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.FileCalls;
 import org.graalpyos.nativeapi.IoCalls;
@@ -193,7 +193,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int rc;
             do {
                 rc = IoCalls.fdatasync(errnoState, args.integer("fd"));
@@ -209,7 +209,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             IoCalls.sync();
             return null;
         }
@@ -228,7 +228,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment fds = arena.allocate(JAVA_INT, 2);
             context.errors().checked(IoCalls.pipe2(errnoState, fds, args.integer("flags")));
             return new long[]{fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
@@ -257,7 +257,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int error;
             do {
                 error = IoCalls.fadvise(args.integer("fd"), args.longInteger("offset"), args.longInteger("length"), args.integer("advice"));
@@ -277,7 +277,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int error;
             do {
                 error = IoCalls.fallocate(args.integer("fd"), args.longInteger("offset"), args.longInteger("length"));
@@ -298,7 +298,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             long length = args.longInteger("length");
             if (length < 0) {
                 throw context.errors().osError(Errno.EINVAL, null);
@@ -321,7 +321,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return context.errors().checked(IoCalls.eventfd(errnoState, args.integer("initval"), args.integer("flags")));
         }
     }
@@ -332,7 +332,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment name = CStrings.of(arena, args.bytes("name"));
             return context.errors().checked(IoCalls.memfdCreate(errnoState, name, args.integer("flags")));
         }
@@ -345,7 +345,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             byte[] data = args.bytes("data");
             MemorySegment buffer = arena.allocate(Math.max(data.length, 1)).asSlice(0, data.length);
             MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
@@ -364,7 +364,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int[] sizes = args.integers("sizes");
             long total = total(sizes);
             if (total > Integer.MAX_VALUE - 8) {
@@ -387,7 +387,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             byte[] bytes = args.bytes("data");
             int[] sizes = args.integers("sizes");
             MemorySegment data = arena.allocate(Math.max(bytes.length, 1));
@@ -408,7 +408,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment offset = offset(arena, args.longInteger("offset"));
             long count;
             do {
@@ -425,7 +425,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment srcOffset = offset(arena, args.longInteger("offset_src"));
             MemorySegment dstOffset = offset(arena, args.longInteger("offset_dst"));
             long count;
@@ -444,7 +444,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment value = arena.allocate(JAVA_LONG);
             long count;
             do {
@@ -462,7 +462,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment value = arena.allocate(JAVA_LONG);
             value.set(JAVA_LONG, 0, args.longInteger("value"));
             long count;
@@ -481,7 +481,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment buffer = arena.allocate(IoCalls.MAXPATHLEN);
             checkedError(context, IoCalls.ttyname(args.integer("fd"), buffer));
             return buffer.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
@@ -495,7 +495,7 @@ public final class Io {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return IoCalls.isatty(args.integer("fd")) ? IoCalls.codeset() : null;
         }
     }

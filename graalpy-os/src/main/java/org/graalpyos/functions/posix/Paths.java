@@ -9,6 +9,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.language.NativeCall;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CStrings;
 import org.graalpyos.nativeapi.Downcalls;
@@ -103,22 +104,16 @@ public final class Paths {
         return List.of(new Chroot(), new Mkfifo(), new Mknod(), new Pathconf(), new GetXattr(), new SetXattr(), new RemoveXattr(), new ListXattr());
     }
 
-    /** A path builtin: native access under the function's name, a confined arena, the path as a C string (NULL for an fd). */
-    private abstract static class Call extends Builtin {
-        private final String function;
-
+    /** A path builtin: a native call with the path as a C string (NULL for an fd). */
+    private abstract static class Call extends NativeCall {
         Call(String declaration, String function) {
-            super(declaration);
-            this.function = function;
+            super(declaration, null, function);
         }
 
         @Override
-        public final Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess(function);
-            try (Arena arena = Arena.ofConfined()) {
-                byte[] path = args.bytes("path");
-                return call(context, args, arena, Downcalls.allocateErrnoState(arena), path == null ? null : CStrings.of(arena, path));
-            }
+        protected final Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+            byte[] path = args.bytes("path");
+            return call(context, args, arena, errnoState, path == null ? null : CStrings.of(arena, path));
         }
 
         abstract Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState, MemorySegment path);

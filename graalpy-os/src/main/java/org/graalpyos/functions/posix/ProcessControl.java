@@ -10,8 +10,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.language.NativeCall;
 import org.graalpyos.language.OsContext;
-import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.ProcessCalls;
 
@@ -80,7 +80,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return context.errors().checked(ProcessCalls.pidfdOpen(errnoState, args.integer("pid"), args.integer("flags")));
         }
     }
@@ -95,7 +95,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.unshare(errnoState, args.integer("flags")));
             return null;
         }
@@ -113,7 +113,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.setns(errnoState, args.integer("fd"), args.integer("nstype")));
             return null;
         }
@@ -126,7 +126,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int pid = args.integer("pid");
             for (int ncpus = NCPUS_START;; ncpus *= 2) {
                 MemorySegment mask = arena.allocate(cpuSetSize(ncpus), 8);
@@ -174,7 +174,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int[] cpus = args.integers("cpus");
             long ncpus = NCPUS_START;
             for (int cpu : cpus) {
@@ -199,7 +199,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment interval = arena.allocate(ProcessCalls.TIMESPEC_SIZE, 8);
             context.errors().checked(ProcessCalls.schedRrGetInterval(errnoState, args.integer("pid"), interval));
             return new long[]{interval.get(JAVA_LONG, 0), interval.get(JAVA_LONG, 8)};
@@ -212,7 +212,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.schedSetparam(errnoState, arena, args.integer("pid"), args.integer("priority")));
             return null;
         }
@@ -224,7 +224,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.schedSetscheduler(errnoState, arena, args.integer("pid"), args.integer("policy"), args.integer("priority")));
             return null;
         }
@@ -237,7 +237,7 @@ public final class ProcessControl {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             MemorySegment tms = arena.allocate(ProcessCalls.TMS_SIZE, 8);
             long elapsed = ProcessCalls.times(errnoState, tms);
             if (elapsed < 0) {

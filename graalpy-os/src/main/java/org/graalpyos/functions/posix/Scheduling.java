@@ -9,6 +9,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.functions.PythonFunction;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.language.NativeCall;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.Downcalls;
@@ -64,30 +65,13 @@ public final class Scheduling {
         return List.of(new SchedPriority());
     }
 
-    /** A call of one of the functions below: native access, then a confined arena for errno. */
-    private abstract static class Call extends Builtin {
-        Call(String declaration, String doc) {
-            super(declaration, doc);
-        }
-
-        @Override
-        public final Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess(declaration().function());
-            try (Arena arena = Arena.ofConfined()) {
-                return call(context, args, arena, Downcalls.allocateErrnoState(arena));
-            }
-        }
-
-        abstract Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState);
-    }
-
-    static final class GetPriority extends Call {
+    static final class GetPriority extends NativeCall {
         GetPriority() {
             super("posix.getpriority(which: int, who: int) -> int", "Return program scheduling priority.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int priority = ProcessCalls.getpriority(errnoState, args.integer("which"), args.integer("who"));
             int errno = Downcalls.capturedErrno(errnoState);
             if (errno != 0) {
@@ -97,25 +81,25 @@ public final class Scheduling {
         }
     }
 
-    static final class SetPriority extends Call {
+    static final class SetPriority extends NativeCall {
         SetPriority() {
             super("posix.setpriority(which: int, who: int, priority: int) -> None", "Set program scheduling priority.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.setpriority(errnoState, args.integer("which"), args.integer("who"), args.integer("priority")));
             return null;
         }
     }
 
-    static final class Nice extends Call {
+    static final class Nice extends NativeCall {
         Nice() {
             super("posix.nice(increment: int, /) -> int", "Add increment to the priority of process and return the new priority.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             int value = ProcessCalls.nice(errnoState, args.integer("increment"));
             int errno = Downcalls.capturedErrno(errnoState);
             if (value == -1 && errno != 0) {
@@ -125,19 +109,19 @@ public final class Scheduling {
         }
     }
 
-    static final class SchedYield extends Call {
+    static final class SchedYield extends NativeCall {
         SchedYield() {
             super("posix.sched_yield() -> None", "Voluntarily relinquish the CPU.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.schedYield(errnoState));
             return null;
         }
     }
 
-    static final class SchedPriorityLimit extends Call {
+    static final class SchedPriorityLimit extends NativeCall {
         private final boolean lowest;
 
         SchedPriorityLimit(String declaration, String doc, boolean lowest) {
@@ -146,12 +130,12 @@ public final class Scheduling {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return context.errors().checked(ProcessCalls.schedPriorityLimit(errnoState, lowest, args.integer("policy")));
         }
     }
 
-    static final class SchedGetscheduler extends Call {
+    static final class SchedGetscheduler extends NativeCall {
         SchedGetscheduler() {
             super("posix.sched_getscheduler(pid: pid_t, /) -> int", """
                             Get the scheduling policy for the process identified by pid.
@@ -160,7 +144,7 @@ public final class Scheduling {
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return context.errors().checked(ProcessCalls.schedGetscheduler(errnoState, args.integer("pid")));
         }
     }
@@ -180,37 +164,37 @@ public final class Scheduling {
         }
     }
 
-    static final class Tcgetpgrp extends Call {
+    static final class Tcgetpgrp extends NativeCall {
         Tcgetpgrp() {
             super("posix.tcgetpgrp(fd: int, /) -> pid_t", "Return the process group associated with the terminal specified by fd.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return context.errors().checked(ProcessCalls.tcgetpgrp(errnoState, args.integer("fd")));
         }
     }
 
-    static final class Tcsetpgrp extends Call {
+    static final class Tcsetpgrp extends NativeCall {
         Tcsetpgrp() {
             super("posix.tcsetpgrp(fd: int, pgid: pid_t, /) -> None", "Set the process group associated with the terminal specified by fd.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(ProcessCalls.tcsetpgrp(errnoState, args.integer("fd"), args.integer("pgid")));
             return null;
         }
     }
 
     /** getrandom: CPython's EINVAL for a negative size, EINTR retried, the bytes it gave (maybe fewer). */
-    static final class GetRandom extends Call {
+    static final class GetRandom extends NativeCall {
         GetRandom() {
             super("posix.getrandom(size: Py_ssize_t, flags: int = 0) -> bytes", "Obtain a series of random bytes.");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             long size = args.longInteger("size");
             if (size < 0) {
                 throw context.errors().osError(Errno.EINVAL, null);

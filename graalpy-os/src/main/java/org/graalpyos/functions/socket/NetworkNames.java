@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.graalpyos.edge.Arguments;
 import org.graalpyos.language.Builtin;
+import org.graalpyos.language.NativeCall;
 import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.SocketCalls;
@@ -25,34 +26,14 @@ public final class NetworkNames {
         return List.of(new Interfaces(), new InterfaceIndex(), new InterfaceName(), new ProtocolNumber(), new SetHostName());
     }
 
-    /** A call with native access checked and errno captured in a confined arena. */
-    private abstract static class Call extends Builtin {
-        private final String function;
-
-        Call(String declaration, String function) {
-            super(declaration);
-            this.function = function;
-        }
-
-        @Override
-        public final Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess(function);
-            try (Arena arena = Arena.ofConfined()) {
-                return call(context, args, Downcalls.allocateErrnoState(arena));
-            }
-        }
-
-        abstract Object call(OsContext context, Arguments args, MemorySegment errnoState);
-    }
-
     /** if_nameindex(3): each interface as two items, its index (decimal) and its name. */
-    static final class Interfaces extends Call {
+    static final class Interfaces extends NativeCall {
         Interfaces() {
-            super("network_interfaces() -> [bytes]", "if_nameindex");
+            super("network_interfaces() -> [bytes]", null, "if_nameindex");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             List<SocketCalls.NetworkInterface> interfaces = SocketCalls.interfaces(errnoState);
             if (interfaces == null) {
                 throw context.errors().osError(Downcalls.capturedErrno(errnoState), null);
@@ -67,25 +48,25 @@ public final class NetworkNames {
     }
 
     /** if_nametoindex(3): the index (unsigned int), 0 when no interface has the name. */
-    static final class InterfaceIndex extends Call {
+    static final class InterfaceIndex extends NativeCall {
         InterfaceIndex() {
-            super("network_interface_index(name: bytes) -> long", "if_nametoindex");
+            super("network_interface_index(name: bytes) -> long", null, "if_nametoindex");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return Integer.toUnsignedLong(SocketCalls.interfaceIndex(errnoState, args.bytes("name")));
         }
     }
 
     /** if_indextoname(3) of the index's unsigned int: the name, or OSError with errno. */
-    static final class InterfaceName extends Call {
+    static final class InterfaceName extends NativeCall {
         InterfaceName() {
-            super("network_interface_name(index: long) -> bytes", "if_indextoname");
+            super("network_interface_name(index: long) -> bytes", null, "if_indextoname");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             byte[] name = SocketCalls.interfaceName(errnoState, (int) (long) args.longInteger("index"));
             if (name == null) {
                 throw context.errors().osError(Downcalls.capturedErrno(errnoState), null);
@@ -95,25 +76,25 @@ public final class NetworkNames {
     }
 
     /** getprotobyname(3): the protocol's number, -1 when there is none. */
-    static final class ProtocolNumber extends Call {
+    static final class ProtocolNumber extends NativeCall {
         ProtocolNumber() {
-            super("protocol_number(name: bytes) -> int", "getprotobyname");
+            super("protocol_number(name: bytes) -> int", null, "getprotobyname");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             return SocketCalls.protocolNumber(errnoState, args.bytes("name"));
         }
     }
 
     /** sethostname(2). */
-    static final class SetHostName extends Call {
+    static final class SetHostName extends NativeCall {
         SetHostName() {
-            super("set_host_name(name: bytes) -> None", "sethostname");
+            super("set_host_name(name: bytes) -> None", null, "sethostname");
         }
 
         @Override
-        Object call(OsContext context, Arguments args, MemorySegment errnoState) {
+        protected Object call(OsContext context, Arguments args, Arena arena, MemorySegment errnoState) {
             context.errors().checked(SocketCalls.setHostName(errnoState, args.bytes("name")));
             return null;
         }
