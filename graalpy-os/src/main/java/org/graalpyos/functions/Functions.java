@@ -27,6 +27,9 @@ import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
 import org.graalpyos.functions.syslog.SyslogConstants;
 import org.graalpyos.functions.socket.SocketConstants;
+import org.graalpyos.functions.errno.ErrnoConstants;
+import org.graalpyos.functions.signal.SignalFunctions;
+import org.graalpyos.functions.time.Clocks;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -57,6 +60,10 @@ public final class Functions {
         all.add(new ModuleConstants("fcntl", FcntlConstants.class));
         // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
         all.add(new ModuleConstants("_socket", SocketConstants.class));
+        // _signal's, before signal.py's "from _signal import *" and its IntEnum conversions (Signals, Sigmasks) read it
+        all.add(new ModuleConstants("_signal", SignalFunctions.Constants.class));
+        all.add(new ModuleConstants("time", Clocks.Constants.class));
+        all.add(new ModuleConstants("errno", ErrnoConstants.class));
         return List.copyOf(all);
     }
 
@@ -85,6 +92,7 @@ public final class Functions {
         all.addAll(Syslog.python());
         all.addAll(FileDescriptors.python());
         all.addAll(Fcntl.python());
+        all.addAll(SignalFunctions.python());
         return List.copyOf(all);
     }
 
@@ -94,6 +102,8 @@ public final class Functions {
         all.addAll(Fcntl.internal());
         all.addAll(FileDescriptors.internal());
         all.addAll(Scheduling.internal());
+        all.addAll(SignalFunctions.internal());
+        all.addAll(Clocks.internal());
         return all;
     }
 

@@ -55,11 +55,14 @@ class NativeLayoutTest {
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
                     #include <sys/random.h>
+                    #include <sys/signalfd.h>
+                    #include <sys/time.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
                     #include <sys/uio.h>
                     #include <sys/wait.h>
                     #include <syslog.h>
+                    #include <time.h>
                     #include <unistd.h>
                     """;
 
