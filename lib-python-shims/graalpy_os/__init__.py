@@ -22,6 +22,7 @@ _LAZY_EXPORTS = {
     "spawn": (("POSIX_SPAWN_CLOSE", "POSIX_SPAWN_CLOSEFROM", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_OPEN",
                "posix_spawn", "posix_spawnp"), ()),
     "users": (("getlogin",), ()),
+    "signal_": (("kill",), ()),
     "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
                     "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
 }

@@ -1,9 +1,10 @@
 """The rest of CPython 3.12's _signal: pthread_sigmask, sigpending, sigwait, sigwaitinfo,
-sigtimedwait, pthread_kill, pause, strsignal, pidfd_send_signal, valid_signals (GraalPy's stops
+sigtimedwait, pthread_kill, raise_signal (its handler runs before it returns), pause, strsignal, pidfd_send_signal, valid_signals (GraalPy's stops
 at 31), struct_siginfo, ItimerError,
 SIGRTMIN/SIGRTMAX (the C library's at run time), SIGCLD/SIGIO/SIGIOT and SIG_BLOCK/UNBLOCK/SETMASK;
 alarm, setitimer and getitimer over alarm(2) and setitimer(2) (GraalPy's raise SIGALRM from a Java
-thread, in that thread, and know only ITIMER_REAL). They go into _signal before signal.py first
+thread, in that thread, and know only ITIMER_REAL); os.kill, whose signal to this process is handled
+before it returns, as CPython's. They go into _signal before signal.py first
 runs, so its Signals and Sigmasks enums are CPython's. Masks cross as ints, signal n at bit n - 1;
 why a mask works in a JVM: docs/decisions.md D19 (org.graalpyos.signals.HeldSignals).
 """
@@ -16,7 +17,7 @@ import warnings
 from . import _codec, _declared, _native
 from ._convert import NULL, format_unsigned_long_mask, index, pytime_from_seconds
 from ._structseq import structseq
-from .native_id import native_thread_id
+from .native_id import get_native_id, native_thread_id
 
 NSIG = _signal.NSIG
 _ALL = 2**64 - 1
@@ -129,7 +130,12 @@ def pthread_kill(thread_id, signalnum):
     if masked is None:
         raise TypeError(f"pthread_kill() argument 1 must be int, not {type(thread_id).__name__}")
     sys.audit("signal.pthread_kill", masked, signalnum)
-    _run_handlers(_native.builtins.signal_thread(native_thread_id(masked), signalnum))
+    _run_handlers(_native.builtins.signal_send(native_thread_id(masked), signalnum, True))
+
+
+def raise_signal(signalnum):
+    # raise(3) is tgkill to the calling thread
+    _run_handlers(_native.builtins.signal_send(get_native_id(), signalnum, True))
 
 
 def pause():
@@ -145,7 +151,26 @@ def strsignal(signalnum):
 def pidfd_send_signal(pidfd, signalnum, siginfo, flags):
     if siginfo is not None:
         raise TypeError("siginfo must be None")
-    _native.builtins.signal_pidfd_send(pidfd, signalnum, flags)
+    _run_handlers(_native.builtins.signal_pidfd_send(pidfd, signalnum, flags, _is_this_process(pidfd)))
+
+
+def _is_this_process(pidfd):
+    """Whether pidfd refers to this process: a /proc/PID directory, or a pidfd whose fdinfo names it."""
+    pid = os.getpid()
+    try:
+        if os.readlink(f"/proc/self/fd/{pidfd}") == f"/proc/{pid}":
+            return True
+        with open(f"/proc/self/fdinfo/{pidfd}") as info:
+            return any(line.split() == ["Pid:", str(pid)] for line in info)
+    except (OSError, ValueError):
+        return False
+
+
+def kill(pid, signal):
+    """os.kill as CPython 3.12's: a signal this process sends itself is handled before it returns."""
+    sys.audit("os.kill", pid, signal)
+    signal = (signal + 2**31) % 2**32 - 2**31  # (int) signal
+    _run_handlers(_native.builtins.signal_send(pid, signal, False))
 
 
 def alarm(seconds):
@@ -176,11 +201,22 @@ def getitimer(which):
 _declared.wrap(globals(), "signal_")
 
 
+def exports():
+    return {"kill": kill}
+
+
 def install():
     """Puts the names into _signal before signal.py runs (its enums read them), and into signal if
     it ran already (an embedding that imported it before installing graalpy-os)."""
     rtmin, rtmax, _ = _limits()
-    names = {name: globals()[name] for name in _native.builtins.declared_exports("signal_").split("\0")[:-1]}
+    names = {}
+    for name in _native.builtins.declared_exports("signal_").split("\0")[:-1]:
+        value = globals()[name]
+        if isinstance(value, int) or value.__module__ == "_signal":  # not os.kill
+            names[name] = value
+            # not builtins: pydoc shows a Python function of signal's (test_signal's test_functions_module_attr)
+            if not isinstance(value, int):
+                value.__module__ = "signal"
     names.update(SIGRTMIN=rtmin, SIGRTMAX=rtmax, ItimerError=ItimerError, struct_siginfo=struct_siginfo)
     for module in (_signal, sys.modules.get("signal")):
         for name, value in names.items():

@@ -11,10 +11,12 @@ _NS = 10**9
 _PYTIME_MIN, _PYTIME_MAX = -2**63, 2**63 - 1
 
 
-def _arguments(args, kwargs, function, count):
-    """PyArg_ParseTuple's checks of a METH_VARARGS function: no keywords, exactly `count` arguments."""
+def _arguments(args, kwargs, function, count, parsed_as=None):
+    """A METH_VARARGS function's checks: no keywords; PyArg_ParseTuple's, exactly `count` arguments
+    (its message names the format's function, `parsed_as`, where that differs)."""
     if kwargs:
         raise TypeError(f"{function}() takes no keyword arguments")
+    function = parsed_as or function
     if len(args) != count:
         plural = "" if count == 1 else "s"
         raise TypeError(f"{function}() takes exactly {count} argument{plural} ({len(args)} given)")
@@ -38,7 +40,7 @@ def clock_gettime_ns(*args, **kwargs):
     """clock_gettime_ns(clk_id) -> int
 
 Return the time of the specified clock clk_id as nanoseconds."""
-    (clk_id,) = _arguments(args, kwargs, "clock_gettime", 1)  # CPython 3.12 parses it as "i:clock_gettime"
+    (clk_id,) = _arguments(args, kwargs, "clock_gettime_ns", 1, "clock_gettime")  # "i:clock_gettime" in CPython 3.12
     seconds, nanoseconds = _timespec(format_int(clk_id))
     return seconds * _NS + nanoseconds
 
@@ -65,7 +67,7 @@ def clock_settime_ns(*args, **kwargs):
     """clock_settime_ns(clk_id, time)
 
 Set the time of the specified clock clk_id with nanoseconds."""
-    clk_id, time = _arguments(args, kwargs, "clock_settime", 2)  # "iO:clock_settime" in CPython 3.12
+    clk_id, time = _arguments(args, kwargs, "clock_settime_ns", 2, "clock_settime")  # "iO:clock_settime" in CPython 3.12
     clk_id = format_int(clk_id)
     if not isinstance(time, int):
         raise TypeError(f"expect int, got {type(time).__name__}")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -54,6 +55,8 @@ public final class HeldSignals {
     private static final long IGNORED_BY_DEFAULT = bit(Signals.SIGCHLD) | bit(Signals.SIGCONT) | bit(Signals.SIGURG) | bit(Signals.SIGWINCH);
     /** The JDK runs each Java signal handler on a new thread named so. */
     private static final String HANDLER_THREAD_SUFFIX = " handler";
+    /** HotSpot's thread that takes the signals its handler counted and starts their handler threads. */
+    private static final String DISPATCHER = "Signal Dispatcher";
     private static final long SETTLE_NANOS = 200_000_000L;
 
     /** Python's main thread: the thread that made the Context (OsLanguage). */
@@ -254,20 +257,28 @@ public final class HeldSignals {
         }
     }
 
-    /** pthread_kill to {@code tid}: the signals whose Python handler the caller runs now (sent to the main thread by itself). */
-    public static long sendToThread(int tid, int number) {
-        Expectation expectation = null;
+    /**
+     * Before the main thread sends {@code number} to itself or its process (pthread_kill, os.kill,
+     * pidfd_send_signal): what {@link #sent} waits for, the signal arriving at its Python handler,
+     * which CPython's PyErr_CheckSignals runs before the call returns; null when nothing is to wait for.
+     */
+    public static Expectation sending(int number) {
+        if (number <= 0 || number >= Signals.NSIG || Thread.currentThread() != mainThread) {
+            return null;
+        }
         try (Arena arena = Arena.ofConfined()) {
-            if (number > 0 && Thread.currentThread() == mainThread && tid == SystemCalls.gettid()
-                            && (currentMask(arena) & bit(number)) == 0 && wrappedPythonHandlers(bit(number)) != 0) {
-                expectation = expect(bit(number), true);
+            if ((currentMask(arena) & bit(number)) != 0 || wrappedPythonHandlers(bit(number)) == 0) {
+                return null;
             }
-            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
-            int rc = SignalCalls.tgkill(errnoState, ProcessCalls.getpid(errnoState), tid, number);
-            if (rc < 0) {
-                forget(expectation);
-                throw new NativeError(-rc);
-            }
+        }
+        return expect(bit(number), true);
+    }
+
+    /** After the send ({@code rc}: 0 or -errno): the signals whose Python handler the caller runs now. */
+    public static long sent(Expectation expectation, int rc) {
+        if (rc < 0) {
+            forget(expectation);
+            throw new NativeError(-rc);
         }
         return expectation == null ? 0 : await(expectation, SETTLE_NANOS * 5);
     }
@@ -321,8 +332,8 @@ public final class HeldSignals {
 
     /**
      * Waits (at most {@link #SETTLE_NANOS}) while a signal Python blocks is on its way from a JVM
-     * thread to the thread that blocks it: pending for the process, counted by the JVM's handler, or
-     * in a JDK handler thread.
+     * thread to the thread that blocks it: pending for the process, counted by the JVM's handler,
+     * being dispatched, or in a JDK handler thread.
      */
     private static void settle() {
         long watched = mainBlocked;
@@ -333,14 +344,11 @@ public final class HeldSignals {
             return;
         }
         long deadline = System.nanoTime() + SETTLE_NANOS;
-        while (inFlight(watched) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        // two quiet looks half a millisecond apart: the JVM's C++ steps between them show no trace
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            quiet = inFlight(watched) ? 0 : quiet + 1;
+            LockSupport.parkNanos(500_000L);
         }
     }
 
@@ -366,6 +374,10 @@ public final class HeldSignals {
         for (int i = 0; i < count; i++) {
             String name = threads[i].getName();
             if (name.startsWith("SIG") && name.endsWith(HANDLER_THREAD_SUFFIX) && threads[i].isAlive()) {
+                return true;
+            }
+            // between its wait (no Java frames) and the handler thread it starts, it runs Signal.dispatch
+            if (name.equals(DISPATCHER) && threads[i].getStackTrace().length > 0) {
                 return true;
             }
         }
@@ -439,10 +451,10 @@ public final class HeldSignals {
     }
 
     /** Signals a call waits to see arrive at the JVM's handler, so that its shim runs their Python handlers. */
-    private static final class Expectation implements Supplier<Long> {
+    public static final class Expectation implements Supplier<Long> {
         private final long signals;
         private final boolean all;
-        final int fd;
+        private final int fd;
         private long arrived;
         private final MemorySegment errnoState = Downcalls.allocateErrnoState(Arena.ofAuto());
         private final MemorySegment drained = Arena.ofAuto().allocate(JAVA_LONG);

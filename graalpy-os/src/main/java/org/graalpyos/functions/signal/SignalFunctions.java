@@ -13,13 +13,16 @@ import org.graalpyos.language.OsContext;
 import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.nativeapi.ProcessCalls;
 import org.graalpyos.nativeapi.SignalCalls;
+import org.graalpyos.nativeapi.SystemCalls;
 import org.graalpyos.signals.HeldSignals;
 
 /**
  * The signal module's masks, pending sets, synchronous waits, thread-directed sends, descriptions,
  * pidfd sends and timers (CPython 3.12's _signal), which GraalPy lacks or fakes (its alarm and
- * setitimer raise SIGALRM from a Java thread, in that thread; its valid_signals stops at 31). Bodies: graalpy_os/signal_.py,
+ * setitimer raise SIGALRM from a Java thread, in that thread; its valid_signals stops at 31; its
+ * raise_signal's handler runs later, not before it returns). Bodies: graalpy_os/signal_.py,
  * over the builtins below; masks cross as ints, signal n at bit n - 1 (docs/decisions.md D19).
  */
 public final class SignalFunctions {
@@ -82,6 +85,8 @@ public final class SignalFunctions {
 
                                         Returns old values as a tuple: (delay, interval)."""),
                         new PythonFunction(SHIM, "_signal.getitimer(which: int, /) -> object", "Returns current value of given itimer."),
+                        new PythonFunction(SHIM, "_signal.raise_signal(signalnum: int, /) -> None", "Send a signal to the executing process."),
+                        new PythonFunction(SHIM, "posix.kill(pid: pid_t, signal: Py_ssize_t, /) -> None", "Kill a process with a signal."),
                         new PythonFunction(SHIM, "_signal.valid_signals() -> object", """
                                         Return a set of valid signal numbers on this platform.
 
@@ -90,7 +95,7 @@ public final class SignalFunctions {
     }
 
     public static List<Builtin> internal() {
-        return List.of(new Limits(), new Mask(), new Pending(), new Wait(), new SendToThread(), new Pause(), new Description(), new PidfdSend(),
+        return List.of(new Limits(), new Mask(), new Pending(), new Wait(), new Send(), new Pause(), new Description(), new PidfdSend(),
                         new Alarm(), new Itimer());
     }
 
@@ -165,15 +170,29 @@ public final class SignalFunctions {
         }
     }
 
-    /** pthread_kill to a kernel thread id: the signals whose Python handler the shim runs now. */
-    static final class SendToThread extends Call {
-        SendToThread() {
-            super("signal_thread(tid: int, signalnum: int) -> long", "pthread_kill");
+    /**
+     * pthread_kill (tgkill to a kernel thread id) or os.kill (kill(2) to a process): the signals
+     * whose Python handler the shim runs now (the main thread's signal to itself or its process).
+     */
+    static final class Send extends Call {
+        Send() {
+            super("signal_send(target: int, signalnum: int, thread: bool) -> long", "kill");
         }
 
         @Override
         Object call(Arguments args) {
-            return HeldSignals.sendToThread(args.integer("tid"), args.integer("signalnum"));
+            int target = args.integer("target");
+            int signal = args.integer("signalnum");
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+                int pid = ProcessCalls.getpid(errnoState);
+                if (args.bool("thread")) {
+                    HeldSignals.Expectation expectation = target == SystemCalls.gettid() ? HeldSignals.sending(signal) : null;
+                    return HeldSignals.sent(expectation, SignalCalls.tgkill(errnoState, pid, target, signal));
+                }
+                HeldSignals.Expectation expectation = target == pid ? HeldSignals.sending(signal) : null;
+                return HeldSignals.sent(expectation, ProcessCalls.kill(errnoState, target, signal));
+            }
         }
     }
 
@@ -201,18 +220,20 @@ public final class SignalFunctions {
         }
     }
 
+    /** pidfd_send_signal(2); to_self: the pidfd is this process's (the shim's check), whose handler runs before the call returns. */
     static final class PidfdSend extends Call {
         PidfdSend() {
-            super("signal_pidfd_send(pidfd: int, signalnum: int, flags: int) -> None", "pidfd_send_signal");
+            super("signal_pidfd_send(pidfd: int, signalnum: int, flags: int, to_self: bool) -> long", "pidfd_send_signal");
         }
 
         @Override
         Object call(Arguments args) {
+            int signal = args.integer("signalnum");
             try (Arena arena = Arena.ofConfined()) {
-                NativeError.check(SignalCalls.pidfdSendSignal(Downcalls.allocateErrnoState(arena), args.integer("pidfd"), args.integer("signalnum"),
-                                args.integer("flags")));
+                HeldSignals.Expectation expectation = args.bool("to_self") ? HeldSignals.sending(signal) : null;
+                return HeldSignals.sent(expectation,
+                                SignalCalls.pidfdSendSignal(Downcalls.allocateErrnoState(arena), args.integer("pidfd"), signal, args.integer("flags")));
             }
-            return null;
         }
     }
 

@@ -40,39 +40,52 @@ public final class Clocks {
         return List.of(new ClockTime(), new ClockSet());
     }
 
-    /** clock_gettime(2) or, with resolution, clock_getres(2): (tv_sec, tv_nsec). */
-    static final class ClockTime extends Builtin {
-        ClockTime() {
-            super("clock_time(clock: int, resolution: bool) -> (long, long)");
+    /** A call with a struct timespec, under native access for {@code function}. */
+    private abstract static class TimespecCall extends Builtin {
+        private final String function;
+
+        TimespecCall(String declaration, String function) {
+            super(declaration);
+            this.function = function;
         }
 
         @Override
-        public Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess("clock_gettime");
+        public final Object call(OsContext context, Arguments args) {
+            context.checkNativeAccess(function);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment timespec = arena.allocate(SystemCalls.TIMESPEC_SIZE, 8);
-                context.errors().checked(SystemCalls.clockTime(Downcalls.allocateErrnoState(arena), args.integer("clock"), args.bool("resolution"), timespec));
-                return new Object[]{timespec.get(JAVA_LONG, 0), timespec.get(JAVA_LONG, 8)};
+                return call(context, args, Downcalls.allocateErrnoState(arena), timespec);
             }
+        }
+
+        abstract Object call(OsContext context, Arguments args, MemorySegment errnoState, MemorySegment timespec);
+    }
+
+    /** clock_gettime(2) or, with resolution, clock_getres(2): (tv_sec, tv_nsec). */
+    static final class ClockTime extends TimespecCall {
+        ClockTime() {
+            super("clock_time(clock: int, resolution: bool) -> (long, long)", "clock_gettime");
+        }
+
+        @Override
+        Object call(OsContext context, Arguments args, MemorySegment errnoState, MemorySegment timespec) {
+            context.errors().checked(SystemCalls.clockTime(errnoState, args.integer("clock"), args.bool("resolution"), timespec));
+            return new Object[]{timespec.get(JAVA_LONG, 0), timespec.get(JAVA_LONG, 8)};
         }
     }
 
     /** clock_settime(2) to tv_sec and tv_nsec. */
-    static final class ClockSet extends Builtin {
+    static final class ClockSet extends TimespecCall {
         ClockSet() {
-            super("clock_set(clock: int, seconds: long, nanoseconds: long) -> None");
+            super("clock_set(clock: int, seconds: long, nanoseconds: long) -> None", "clock_settime");
         }
 
         @Override
-        public Object call(OsContext context, Arguments args) {
-            context.checkNativeAccess("clock_settime");
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment timespec = arena.allocate(SystemCalls.TIMESPEC_SIZE, 8);
-                timespec.set(JAVA_LONG, 0, args.longInteger("seconds"));
-                timespec.set(JAVA_LONG, 8, args.longInteger("nanoseconds"));
-                context.errors().checked(SystemCalls.clockSettime(Downcalls.allocateErrnoState(arena), args.integer("clock"), timespec));
-                return null;
-            }
+        Object call(OsContext context, Arguments args, MemorySegment errnoState, MemorySegment timespec) {
+            timespec.set(JAVA_LONG, 0, args.longInteger("seconds"));
+            timespec.set(JAVA_LONG, 8, args.longInteger("nanoseconds"));
+            context.errors().checked(SystemCalls.clockSettime(errnoState, args.integer("clock"), timespec));
+            return null;
         }
     }
 }
