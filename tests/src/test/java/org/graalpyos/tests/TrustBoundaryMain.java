@@ -47,10 +47,14 @@ public final class TrustBoundaryMain {
                               b"/bin/sh", [], [1, 2], (), {}, object(), native, os, int, str]
                     NOT_NUMBERS = [v for v in VALUES if not isinstance(v, (int, float))]
                     # os._exit, os.abort, resource.prlimit, os.login_tty, and what acts on this process's fds and
-                    # priority (os.closerange, fcntl, lockf, the wake-up fd, tcsetpgrp, nice, setpriority):
+                    # priority (os.closerange, fcntl, lockf, the wake-up fd, tcsetpgrp, nice, setpriority), the
+                    # system clock (clock_settime), signals and timers (kill(-1, ...) as root reaches every process;
+                    # alarm, setitimer; masks) and what blocks until a signal comes (pause, sigwait):
                     # legitimate for Python code, so only called with arguments they must refuse
                     ONLY_REFUSED = {"exit_process", "abort", "prlimit", "login_tty", "posix.closerange", "fcntl_int", "fcntl_buffer",
-                                    "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority"}
+                                    "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority", "clock_set",
+                                    "signal_alarm", "signal_itimer", "signal_mask", "signal_pause", "signal_send", "signal_wait",
+                                    "signal_pidfd_send"}
                     outcomes = {}
                     calls = 0
 
