@@ -101,7 +101,14 @@ def install():
 
     def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
         graalpy_set_wakeup_fd(fd, warn_on_full_buffer=warn_on_full_buffer)  # its checks (it answers -1 always)
-        return _native.builtins.set_wakeup_fd(int(fd))
+        fd = int(fd)
+        if fd != -1:  # CPython's: an open fd (fstat's OSError), non-blocking
+            import os
+
+            os.fstat(fd)
+            if os.get_blocking(fd):
+                raise ValueError(f"the fd {fd} must be in non-blocking mode")
+        return _native.builtins.set_wakeup_fd(fd)
 
     signal.__doc__ = graalpy_signal.__doc__
     getsignal.__doc__ = graalpy_getsignal.__doc__

@@ -130,6 +130,9 @@ class SignalMaskTest {
                         t("pidfd_send_signal %r" % (args,), signal.pidfd_send_signal, *args)
                     for args in [(7, 1), (0, -1), (0, "x"), (0, 1, "x"), ("x", 1), (0,)]:
                         t("setitimer %r" % (args,), signal.setitimer, *args)
+                    for args in [("x", 1), (1, "x"), (2**40, 1), (os.getpid(), 2**40), (os.getpid(), 0), (2**22 + 12345, 0), (os.getpid(),), ()]:
+                        t("os.kill %r" % (args[1:],), os.kill, *args)
+                    t("os.kill", lambda: (os.kill.__name__, os.kill.__text_signature__, os.kill.__doc__, "kill" in os.__all__))
                     t("getitimer 7", signal.getitimer, 7)
                     t("alarm x", signal.alarm, "x")
                     t("pause arg", signal.pause, 1)
@@ -143,7 +146,8 @@ class SignalMaskTest {
                     events = []
                     sys.addaudithook(lambda e, a: events.append((e, a)) if e.startswith("signal.") else None)
                     signal.pthread_kill(threading.get_ident(), 0)
-                    print([(e, a[0] == threading.get_ident(), a[1:]) for e, a in events])
+                    os.kill(os.getpid(), 0)
+                    print([(e, a[0] in (threading.get_ident(), os.getpid()), a[1:]) for e, a in events])
                     """;
 
     /** time's clock_* functions and errno.ENOTSUP (not clock_settime of a settable clock: the tests may run as root). */
