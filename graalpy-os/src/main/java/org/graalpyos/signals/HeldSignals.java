@@ -123,6 +123,11 @@ public final class HeldSignals {
         }
     }
 
+    /** Whether {@code handler} is a {@link Holding} (a forked child's signal relay runs it). */
+    public static boolean isHolding(SignalHandler handler) {
+        return handler instanceof Holding;
+    }
+
     /** In front of the default action of a signal Python left at SIG_DFL while blocking it. */
     static final class Holding implements SignalHandler {
         @Override

@@ -112,6 +112,27 @@ class SignalMaskTest {
                     t("alive", lambda: True)
                     """;
 
+    /** The same in a forked child (its one thread, and the signal relay that stands in for the JVM's dispatcher). */
+    private static final String FORKED_CHILD = PRELUDE + """
+                    signal.signal(signal.SIGUSR1, handler)
+                    pid = os.fork()
+                    if pid == 0:
+                        try:
+                            t("child kill", os.kill, os.getpid(), signal.SIGUSR1)
+                            signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGHUP, signal.SIGUSR1])
+                            os.kill(os.getpid(), signal.SIGHUP)
+                            os.kill(os.getpid(), signal.SIGUSR1)
+                            t("child pending", signal.sigpending)
+                            t("child sigwait", signal.sigwait, [signal.SIGHUP])
+                            t("child unblock", signal.pthread_sigmask, signal.SIG_UNBLOCK, [signal.SIGUSR1])
+                            sys.stdout.flush()
+                            os._exit(0)
+                        except BaseException as e:
+                            print("child failed", repr(e), flush=True)
+                            os._exit(1)
+                    t("child", lambda: os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+                    """;
+
     /** Every function's bad arguments, strsignal of every number, struct_siginfo, ItimerError. */
     private static final String ARGUMENTS = PRELUDE + """
                     for args in [(0, [2**70]), (0, ["a"]), (0, [0]), (0, [65]), (0, [-3]), (5, []), (0, 1), (2**40, []), ("x", []), ()]:
@@ -196,6 +217,11 @@ class SignalMaskTest {
     @Test
     void sigwaitTakesSignalsFromOtherProcessesAndThreads() throws Exception {
         Launcher.assertSameAsPython3(FROM_ELSEWHERE);
+    }
+
+    @Test
+    void aForkedChildBlocksWaitsAndHandlesAsPython3() throws Exception {
+        Launcher.assertSameAsPython3(FORKED_CHILD);
     }
 
     @Test
