@@ -1,6 +1,5 @@
 """Argument converters shared by the shims, each the Python twin of one CPython C converter."""
 
-import math
 import operator
 import os
 import sys
@@ -195,6 +194,7 @@ def pytime_from_seconds(value, ceiling):
     """_PyTime_FromSecondsObject: seconds (an int or a float) as nanoseconds, a float rounded up
     (ceiling) or down, with its messages."""
     if isinstance(value, float):
+        import math  # here: _convert is imported at start-up, math only by the few callers
         if math.isnan(value):
             raise ValueError("Invalid value NaN (not a number)")
         scaled = value * 1e9
