@@ -28,6 +28,7 @@ _LAZY_EXPORTS = {
     "spawn": (("POSIX_SPAWN_CLOSE", "POSIX_SPAWN_CLOSEFROM", "POSIX_SPAWN_DUP2", "POSIX_SPAWN_OPEN",
                "posix_spawn", "posix_spawnp"), ()),
     "users": (("getlogin",), ()),
+    "signal_": (("kill",), ()),
     "spawnv": ((), ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe",
                     "P_NOWAIT", "P_NOWAITO", "P_WAIT")),
 }
@@ -76,8 +77,27 @@ def install(native, options=""):
     after_import.register("fcntl", _patch_with("fcntl_"))
     after_import.register("_ssl", _patch_with("ssl_"))
     after_import.register("mmap", _patch_with("mmap_"))
+    after_import.register("time", _patch_with("time_"))
+    after_import.register_before("signal", _install_signal_names)
     _install_declared_modules(after_import)
+    after_import.register("errno", _patch_errno)
     _install_lazy_exports(os, posix)
+
+
+def _install_signal_names():
+    from . import signal_
+
+    signal_.install()
+
+
+def _patch_errno(errno):
+    """errorcode names 95 as CPython's does: its table adds ENOTSUP after EOPNOTSUPP."""
+    errno.errorcode[errno.ENOTSUP] = "ENOTSUP"
+
+
+# C modules GraalPy imports at start-up whose declared names a shim puts in when their Python
+# module is first imported (signal_ for _signal): none at start-up
+_NAMES_FROM_SHIMS = frozenset(("_signal",))
 
 
 def _install_declared_modules(after_import):
@@ -89,7 +109,7 @@ def _install_declared_modules(after_import):
 
     names = _native.builtins.declared_modules().split("\0")[:-1]
     for name in names:
-        if _native.builtins.declared_exports(name):  # not those whose functions are all a shim's (grp)
+        if name not in _NAMES_FROM_SHIMS and _native.builtins.declared_exports(name):  # not those whose functions are all a shim's (grp)
             after_import.register(name, _add_declared)
     sys.meta_path.append(_MissingModuleFinder(frozenset(names)))
 

@@ -279,3 +279,23 @@ def confname(name, table):
         return table[name]
     except KeyError:
         raise ValueError("unrecognized configuration name") from None
+_PYTIME_MIN, _PYTIME_MAX = -2**63, 2**63 - 1
+
+
+def pytime_from_seconds(value, ceiling):
+    """_PyTime_FromSecondsObject: seconds (an int or a float) as nanoseconds, a float rounded up
+    (ceiling) or down, with its messages."""
+    if isinstance(value, float):
+        import math  # here: _convert is imported at start-up, math only by the few callers
+        if math.isnan(value):
+            raise ValueError("Invalid value NaN (not a number)")
+        scaled = value * 1e9
+        if math.isfinite(scaled):
+            nanoseconds = math.ceil(scaled) if ceiling else math.floor(scaled)
+            if _PYTIME_MIN <= nanoseconds <= _PYTIME_MAX:
+                return nanoseconds
+        raise OverflowError("timestamp out of range for platform time_t")
+    nanoseconds = index(value) * 10**9
+    if not _PYTIME_MIN <= nanoseconds <= _PYTIME_MAX:
+        raise OverflowError("timestamp too large to convert to C _PyTime_t")
+    return nanoseconds

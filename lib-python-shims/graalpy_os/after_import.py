@@ -8,6 +8,7 @@ patch runs when (and if) the program imports it.
 import sys
 
 _pending = {}  # module name -> [patch(module), ...]
+_pending_before = {}  # module name -> [patch(), ...]
 
 
 def register(name, patch):
@@ -21,17 +22,31 @@ def register(name, patch):
         sys.meta_path.insert(0, _Finder)
 
 
-class _PatchingLoader:
-    """Delegates to the real loader, then applies the patches."""
+def register_before(name, patch):
+    """Call patch() once, right before module `name` first executes (at once if it already has):
+    for names a module reads from another while it runs (signal.py's "from _signal import *")."""
+    if name in sys.modules:
+        patch()
+        return
+    _pending_before.setdefault(name, []).append(patch)
+    if _Finder not in sys.meta_path:
+        sys.meta_path.insert(0, _Finder)
 
-    def __init__(self, loader, patches):
+
+class _PatchingLoader:
+    """Delegates to the real loader, between the patches before and after."""
+
+    def __init__(self, loader, before, patches):
         self._loader = loader
+        self._before = before
         self._patches = patches
 
     def create_module(self, spec):
         return self._loader.create_module(spec)
 
     def exec_module(self, module):
+        for patch in self._before:
+            patch()
         self._loader.exec_module(module)
         for patch in self._patches:
             patch(module)
@@ -44,14 +59,15 @@ class _Finder:
     @staticmethod
     def find_spec(fullname, path=None, target=None):
         patches = _pending.pop(fullname, None)
-        if patches is None:
+        before = _pending_before.pop(fullname, None)
+        if patches is None and before is None:
             return None
         for finder in sys.meta_path:
             if finder is _Finder or not hasattr(finder, "find_spec"):
                 continue
             spec = finder.find_spec(fullname, path, target)
             if spec is not None:
-                spec.loader = _PatchingLoader(spec.loader, patches)
+                spec.loader = _PatchingLoader(spec.loader, before or [], patches or [])
                 return spec
         return None
 

@@ -29,6 +29,12 @@ def ignored(signalnum):
     return _native.builtins.signal_disposition(signalnum, _READ) == _signal.SIG_IGN
 
 
+def _check_range(signalnum):
+    """CPython's "signal number out of range" (GraalPy's accepts any number)."""
+    if isinstance(signalnum, int) and not 1 <= signalnum < _signal.NSIG:
+        raise ValueError("signal number out of range")
+
+
 def install():
     graalpy_signal = _signal.signal
     graalpy_getsignal = _signal.getsignal
@@ -49,6 +55,7 @@ def install():
         return previous
 
     def signal(signalnum, handler, /):
+        _check_range(signalnum)
         if isinstance(signalnum, int) and signalnum == _signal.SIGQUIT:
             return set_quit(handler)
         if type(signalnum) is not int or signalnum not in _SHUTDOWN_SIGNALS:
@@ -84,6 +91,7 @@ def install():
         return previous
 
     def getsignal(signalnum, /):
+        _check_range(signalnum)
         if isinstance(signalnum, int):  # signal.getsignal passes a Signals member
             if signalnum == _signal.SIGQUIT:
                 return quit_handler[0]
@@ -93,11 +101,19 @@ def install():
 
     def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
         graalpy_set_wakeup_fd(fd, warn_on_full_buffer=warn_on_full_buffer)  # its checks (it answers -1 always)
-        return _native.builtins.set_wakeup_fd(int(fd))
+        fd = int(fd)
+        if fd != -1:  # CPython's: an open fd (fstat's OSError), non-blocking
+            import os
+
+            os.fstat(fd)
+            if os.get_blocking(fd):
+                raise ValueError(f"the fd {fd} must be in non-blocking mode")
+        return _native.builtins.set_wakeup_fd(fd)
 
     signal.__doc__ = graalpy_signal.__doc__
     getsignal.__doc__ = graalpy_getsignal.__doc__
     set_wakeup_fd.__doc__ = graalpy_set_wakeup_fd.__doc__
+    set_wakeup_fd.__module__ = "signal"  # a Python function pydoc shows as signal's (signal.py does not wrap it)
     _signal.signal = signal
     _signal.getsignal = getsignal
     _signal.set_wakeup_fd = set_wakeup_fd

@@ -4,6 +4,8 @@ GraalPy 25.0.1's returns the Java thread's id, so a forked child's main thread k
 native_id (CPython's child has its own: multiprocessing's test_process_mainthread_native_id).
 """
 
+import sys
+
 from . import _native, after_import
 
 
@@ -12,6 +14,24 @@ def get_native_id():
 
     This may be used to uniquely identify a particular thread within a system."""
     return _native.builtins.native_thread_id()
+
+
+def native_thread_id(ident):
+    """The kernel's id of the Python thread `ident` (threading.get_ident()): CPython's pthread_t is
+    the thread itself, GraalPy's ident is the Java thread's id. ProcessLookupError for none."""
+    import _thread
+
+    if ident == _thread.get_ident():
+        return get_native_id()
+    threading = sys.modules.get("threading")
+    thread = threading._active.get(ident) if threading is not None else None
+    native = getattr(thread, "native_id", None)
+    if native is None:
+        import errno
+        import os
+
+        raise ProcessLookupError(errno.ESRCH, os.strerror(errno.ESRCH))
+    return native
 
 
 def install():

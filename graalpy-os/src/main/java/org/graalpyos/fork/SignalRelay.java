@@ -11,6 +11,7 @@ import org.graalpyos.graalpy.GraalPyInternals;
 import org.graalpyos.jvm.JvmInternals;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.SignalCalls;
+import org.graalpyos.signals.HeldSignals;
 import org.graalpyos.signals.JavaSignals;
 
 import sun.misc.Signal;
@@ -21,7 +22,8 @@ import sun.misc.SignalHandler;
  * handler only counts a signal and posts a semaphore; the dispatcher thread then runs the Java
  * handler (GraalPy's, which queues the Python handler). Without it a child ignored every signal
  * the JVM handles: SIGTERM, SIGINT, SIGHUP and any signal with a Python handler. This thread
- * waits on the same semaphore: a signal with a GraalPy handler goes to it; a signal the JVM
+ * waits on the same semaphore: a signal with a GraalPy handler goes to it (as does one Python blocks
+ * at SIG_DFL: {@link HeldSignals}); a signal the JVM
  * handles for itself (its shutdown on SIGTERM, SIGINT, SIGHUP, a thread dump on SIGQUIT) gets its
  * default action instead, as in a CPython child (a JVM shutdown cannot run in a forked child).
  */
@@ -94,7 +96,7 @@ final class SignalRelay implements Runnable {
     private void dispatch(int number) {
         Signal signal = signals.get(number);
         SignalHandler installed = signal == null ? null : JavaSignals.installed(signal);
-        if (JavaSignals.isPythons(installed)) {
+        if (JavaSignals.isPythons(installed) || HeldSignals.isHolding(installed)) {
             installed.handle(signal);
             if (pythonHandlerDelivery != null) {
                 pythonHandlerDelivery.run();

@@ -35,6 +35,9 @@ import org.graalpyos.functions.syslog.SyslogConstants;
 import org.graalpyos.functions.socket.NetworkNames;
 import org.graalpyos.functions.socket.SocketConstants;
 import org.graalpyos.functions.ssl.Random;
+import org.graalpyos.functions.errno.ErrnoConstants;
+import org.graalpyos.functions.signal.SignalFunctions;
+import org.graalpyos.functions.time.Clocks;
 import org.graalpyos.language.Builtin;
 import org.graalpyos.nativeapi.CConstant;
 
@@ -68,6 +71,10 @@ public final class Functions {
         all.add(new ModuleConstants("fcntl", FcntlConstants.class));
         // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
         all.add(new ModuleConstants("_socket", SocketConstants.class));
+        // _signal's, before signal.py's "from _signal import *" and its IntEnum conversions (Signals, Sigmasks) read it
+        all.add(new ModuleConstants("_signal", SignalFunctions.Constants.class));
+        all.add(new ModuleConstants("time", Clocks.Constants.class));
+        all.add(new ModuleConstants("errno", ErrnoConstants.class));
         return List.copyOf(all);
     }
 
@@ -103,6 +110,7 @@ public final class Functions {
         all.addAll(Io.python());
         all.addAll(Paths.python());
         all.addAll(ProcessControl.python());
+        all.addAll(SignalFunctions.python());
         return List.copyOf(all);
     }
 
@@ -116,6 +124,8 @@ public final class Functions {
         all.addAll(Io.internal());
         all.addAll(Paths.internal());
         all.addAll(ProcessControl.internal());
+        all.addAll(SignalFunctions.internal());
+        all.addAll(Clocks.internal());
         return all;
     }
 

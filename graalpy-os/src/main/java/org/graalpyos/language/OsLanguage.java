@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
 import org.graalpyos.fork.ChildThreads;
+import org.graalpyos.signals.HeldSignals;
 
 /**
  * Our own Truffle language: evaluating any source returns the builtins object that the Python
@@ -21,6 +22,8 @@ public final class OsLanguage extends TruffleLanguage<OsContext> {
 
     @Override
     protected OsContext createContext(Env env) {
+        // the thread that makes the Context (the host's, evaluating graalpy-os) is Python's main thread
+        HeldSignals.setMainThread(Thread.currentThread());
         return new OsContext(env);
     }
 

@@ -182,6 +182,15 @@ public final class Downcalls {
         }
     }
 
+    /** (int, pointer, int) → int. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** (int, pointer) → int. */
     static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b) {
         try {

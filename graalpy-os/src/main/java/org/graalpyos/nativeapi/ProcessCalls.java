@@ -168,6 +168,11 @@ public final class ProcessCalls {
         return Downcalls.call(Exit.LOGIN_TTY, errnoState, fd);
     }
 
+    /** getpid(2): this process's id (a forked child's own, where ProcessHandle.current() keeps its parent's). */
+    public static int getpid(MemorySegment errnoState) {
+        return Downcalls.call(Credentials.GETPID, errnoState);
+    }
+
     /** setsid(2): the new session id or -errno. */
     public static int setsid(MemorySegment errnoState) {
         return Downcalls.call(Credentials.SETSID, errnoState);

@@ -46,6 +46,25 @@ public final class SystemCalls {
         return 0;
     }
 
+    /** clock_gettime(2), clock_getres(2), clock_settime(2): time's clock_* functions. */
+    private static final class Clocks {
+        static final MethodHandle GETTIME = downcall("clock_gettime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle GETRES = downcall("clock_getres", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+        static final MethodHandle SETTIME = downcall("clock_settime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CAPTURE_ERRNO);
+    }
+
+    @CConstant("sizeof(struct timespec)") public static final long TIMESPEC_SIZE = 16;
+
+    /** clock_gettime(2), or clock_getres(2) with {@code resolution}, into a struct timespec: 0 or -errno. */
+    public static int clockTime(MemorySegment errnoState, int clock, boolean resolution, MemorySegment timespec) {
+        return Downcalls.call(resolution ? Clocks.GETRES : Clocks.GETTIME, errnoState, clock, timespec);
+    }
+
+    /** clock_settime(2): 0 or -errno. */
+    public static int clockSettime(MemorySegment errnoState, int clock, MemorySegment timespec) {
+        return Downcalls.call(Clocks.SETTIME, errnoState, clock, timespec);
+    }
+
     private static final class Threads {
         static final MethodHandle GETTID = downcall("gettid", FunctionDescriptor.of(JAVA_INT));
     }

@@ -37,7 +37,20 @@ public final class WakeupFd {
     /** Puts the wake-up write in front of {@code number}'s Java handler, if it is GraalPy's and not yet wrapped. */
     public static synchronized void wrap(int number) {
         Signal signal = JavaSignals.byNumber().get(number);
-        SignalHandler installed = signal == null ? null : JavaSignals.installed(signal);
+        if (signal != null) {
+            wrap(signal);
+        }
+    }
+
+    /** {@link #wrap} for every signal whose Java handler is GraalPy's (pause waits for any of them). */
+    public static synchronized void wrapAll() {
+        for (Signal signal : JavaSignals.byNumber().values()) {
+            wrap(signal);
+        }
+    }
+
+    private static void wrap(Signal signal) {
+        SignalHandler installed = JavaSignals.installed(signal);
         if (installed != null && !(installed instanceof Writing) && JavaSignals.isPythons(installed)) {
             Signal.handle(signal, new Writing(installed));
         }
@@ -51,7 +64,11 @@ public final class WakeupFd {
         }
     }
 
-    /** Writes the byte, then runs GraalPy's handler (which queues the Python handler). */
+    /**
+     * Writes the byte, then runs GraalPy's handler (which queues the Python handler); a signal Python
+     * blocks is sent on to the thread that blocks it instead, and one a call waits for is left to
+     * that call's shim ({@link HeldSignals}).
+     */
     static final class Writing implements SignalHandler {
         private final SignalHandler graalpy;
 
@@ -61,7 +78,15 @@ public final class WakeupFd {
 
         @Override
         public void handle(Signal signal) {
-            write(signal.getNumber());
+            int number = signal.getNumber();
+            if (HeldSignals.divert(number)) {
+                write(number);
+                return;
+            }
+            if (HeldSignals.redirect(number)) {
+                return;
+            }
+            write(number);
             graalpy.handle(signal);
         }
     }

@@ -24,7 +24,7 @@ import org.graalpyos.nativeapi.NativeError;
  * to and, for exits of one child, the child's pidfd; without a pidfd (any child, a process group,
  * stops and continues) the poll also wakes on a timer (1 ms, doubling up to 50 ms) to try again.
  */
-final class InterruptibleWait {
+public final class InterruptibleWait {
     private static final int MAX_BACKOFF_MILLIS = 50;
     /** What the interrupter adds to the eventfd (shared: only ever read by write(2)). */
     private static final MemorySegment ONE = Arena.global().allocate(JAVA_LONG);
@@ -44,12 +44,21 @@ final class InterruptibleWait {
      * @param childFd a pidfd readable once the awaited child has exited, or -1
      */
     static <R> R until(Supplier<R> attempt, int childFd) {
+        return until(attempt, childFd, -1);
+    }
+
+    /**
+     * {@link #until(Supplier, int)} for at most {@code timeoutNanos} (negative: no limit): null once
+     * it has passed (signal.sigtimedwait's timeout).
+     */
+    public static <R> R until(Supplier<R> attempt, int childFd, long timeoutNanos) {
         R ready = attempt.get();
         if (ready != null) {
             return ready;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
             int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
             // the interrupter runs on other threads: its own errno state, freed by the GC
             MemorySegment interrupterErrnoState = Downcalls.allocateErrnoState(Arena.ofAuto());
@@ -67,19 +76,28 @@ final class InterruptibleWait {
                     }
                 };
                 return TruffleSafepoint.getCurrent().setBlockedFunction(null, interrupter,
-                                unused -> pollUntilReady(attempt, errnoState, pollfds, wakeFd, childFd), null, null, null);
+                                unused -> pollUntilReady(attempt, errnoState, pollfds, wakeFd, childFd, deadline), null, null, null);
             } finally {
                 FileCalls.close(errnoState, wakeFd);
             }
         }
     }
 
-    private static <R> R pollUntilReady(Supplier<R> attempt, MemorySegment errnoState, MemorySegment pollfds, int wakeFd, int childFd)
-                    throws InterruptedException {
+    private static <R> R pollUntilReady(Supplier<R> attempt, MemorySegment errnoState, MemorySegment pollfds, int wakeFd, int childFd,
+                    long deadline) throws InterruptedException {
         int[] fds = {wakeFd, childFd};
         int backoff = 1;
         while (true) {
-            int rc = FileCalls.pollIn(errnoState, pollfds, fds, childFd >= 0 ? -1 : backoff);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            int timeout = childFd >= 0 ? -1 : backoff;
+            if (deadline != Long.MAX_VALUE) {
+                int leftMillis = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+                timeout = timeout < 0 ? leftMillis : Math.min(timeout, leftMillis);
+            }
+            int rc = FileCalls.pollIn(errnoState, pollfds, fds, timeout);
             if (rc > 0 && FileCalls.polledReady(pollfds, 0)) {
                 throw new InterruptedException(); // Truffle runs the pending actions, then calls again
             }

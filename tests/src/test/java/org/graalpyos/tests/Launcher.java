@@ -88,6 +88,13 @@ final class Launcher {
         return output;
     }
 
+    /** Runs {@code source} with -c under the launcher: its stdout must be what python3 prints. */
+    static void assertSameAsPython3(String source) throws IOException, InterruptedException {
+        String expected = python3(source);
+        Result r = run("-c", source);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, r.stdout(), r.stderr());
+    }
+
     static Result run(String... args) throws IOException, InterruptedException {
         return run(null, Map.of(), args);
     }

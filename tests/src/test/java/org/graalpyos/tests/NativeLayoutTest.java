@@ -72,6 +72,8 @@ class NativeLayoutTest {
                     #include <sys/ioctl.h>
                     #include <sys/mman.h>
                     #include <sys/random.h>
+                    #include <sys/signalfd.h>
+                    #include <sys/time.h>
                     #include <sys/resource.h>
                     #include <sys/socket.h>
                     #include <sys/statvfs.h>
@@ -80,6 +82,7 @@ class NativeLayoutTest {
                     #include <sys/wait.h>
                     #include <sys/xattr.h>
                     #include <syslog.h>
+                    #include <time.h>
                     #include <unistd.h>
                     """;
 
