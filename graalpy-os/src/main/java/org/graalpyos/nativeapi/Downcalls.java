@@ -597,15 +597,6 @@ public final class Downcalls {
         }
     }
 
-    /** (int, pointer, int) → int: mkfifoat. */
-    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c) {
-        try {
-            return result((int) h.invokeExact(e, a, b, c), e);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
     /** (int, pointer, int, dev_t) → int: mknodat. */
     static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, long d) {
         try {
