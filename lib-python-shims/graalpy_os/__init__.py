@@ -68,6 +68,7 @@ def install(native, options=""):
     after_import.register("grp", _patch_with("grp_"))
     after_import.register("syslog", _patch_with("syslog_"))
     after_import.register("fcntl", _patch_with("fcntl_"))
+    after_import.register("select", _patch_with("select_"))
     _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
 

@@ -22,6 +22,8 @@ import org.graalpyos.functions.posix.Wait;
 import org.graalpyos.functions.fcntl.Fcntl;
 import org.graalpyos.functions.fcntl.FcntlConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
+import org.graalpyos.functions.select.Select;
+import org.graalpyos.functions.select.SelectConstants;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
@@ -55,6 +57,7 @@ public final class Functions {
         all.add(new ModuleConstants("posix", Scheduling.Constants.class));
         all.add(new ModuleConstants("posix", FileConstants.class));
         all.add(new ModuleConstants("fcntl", FcntlConstants.class));
+        all.add(new ModuleConstants("select", SelectConstants.class));
         // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
         all.add(new ModuleConstants("_socket", SocketConstants.class));
         return List.copyOf(all);
@@ -85,6 +88,7 @@ public final class Functions {
         all.addAll(Syslog.python());
         all.addAll(FileDescriptors.python());
         all.addAll(Fcntl.python());
+        all.addAll(Select.python());
         return List.copyOf(all);
     }
 
@@ -94,6 +98,7 @@ public final class Functions {
         all.addAll(Fcntl.internal());
         all.addAll(FileDescriptors.internal());
         all.addAll(Scheduling.internal());
+        all.addAll(Select.internal());
         return all;
     }
 

@@ -8,6 +8,7 @@ public final class Errno {
     @CConstant public static final int ENOENT = 2;
     @CConstant public static final int EINTR = 4;
     @CConstant public static final int E2BIG = 7;
+    @CConstant public static final int EBADF = 9;
     @CConstant public static final int ENOEXEC = 8;
     @CConstant public static final int EACCES = 13;
     @CConstant public static final int ENOTDIR = 20;

@@ -52,10 +52,12 @@ class NativeLayoutTest {
                     #include <spawn.h>
                     #include <stddef.h>
                     #include <stdio.h>
+                    #include <sys/epoll.h>
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
                     #include <sys/random.h>
                     #include <sys/resource.h>
+                    #include <sys/select.h>
                     #include <sys/socket.h>
                     #include <sys/uio.h>
                     #include <sys/wait.h>

@@ -1,0 +1,175 @@
+package org.graalpyos.blocking;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import com.oracle.truffle.api.TruffleSafepoint;
+
+import org.graalpyos.nativeapi.Downcalls;
+import org.graalpyos.nativeapi.Errno;
+import org.graalpyos.nativeapi.FileCalls;
+import org.graalpyos.nativeapi.NativeError;
+import org.graalpyos.nativeapi.WaitCalls;
+
+/**
+ * The one way a call of ours blocks while Python signal handlers can still run (PEP 475): os.wait*,
+ * select.select, poll.poll, epoll.poll. A handler runs while the call is blocked; if it raises, the
+ * exception leaves the call; if it returns, the call goes on, towards the same deadline.
+ *
+ * GraalPy runs a handler as a Truffle thread-local action on the main thread, which a thread
+ * blocked in a system call never reaches (the JVM's signal handlers restart or merely interrupt
+ * it). So every call blocks in poll(2) on its own fds and an eventfd that Truffle's interrupter
+ * writes to when an action is due: the call then throws InterruptedException, Truffle runs the
+ * pending actions (the handlers), and calls {@link Call#block} again, which polls again with the
+ * time left. No lambdas: forked children block too (D15), and {@code ForkChildCalls} links the
+ * calls made here before a fork.
+ */
+public final class InterruptibleBlocking {
+    /** A deadline that never comes. */
+    public static final long FOREVER = Long.MAX_VALUE;
+    /** What the interrupter adds to the eventfd (shared: only ever read by write(2)). */
+    private static final MemorySegment ONE = Arena.global().allocate(JAVA_LONG);
+    /** Where a reset drains the eventfd's counter (shared: the contents are never used). */
+    private static final MemorySegment DRAINED = Arena.global().allocate(JAVA_LONG);
+
+    static {
+        ONE.set(JAVA_LONG, 0, 1L);
+    }
+
+    private InterruptibleBlocking() {
+    }
+
+    /**
+     * One blocking call. {@link #block} is called again after handlers ran, so what must survive
+     * an interruption (the deadline) is the call's state, set before {@link #run}.
+     */
+    public abstract static class Call<R> {
+        /** How many pollfd entries of its own the call polls at most. */
+        protected abstract int fdCount();
+
+        /** Blocks through {@link Blocker#poll} until the call's result is ready; throws what poll throws. */
+        protected abstract R block(Blocker blocker) throws InterruptedException;
+    }
+
+    /** The deadline {@code timeoutNanos} from now; {@link #FOREVER} for a negative timeout (none). */
+    public static long deadline(long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            return FOREVER;
+        }
+        try {
+            return Math.addExact(System.nanoTime(), timeoutNanos);
+        } catch (ArithmeticException e) {
+            return FOREVER;
+        }
+    }
+
+    /** Runs {@code call} with Python signal handlers enabled while it blocks. */
+    public static <R> R run(Call<R> call) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
+            int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
+            try {
+                Blocker blocker = new Blocker(errnoState, arena.allocate((1 + call.fdCount()) * FileCalls.POLLFD_SIZE, 8), wakeFd);
+                // the interrupter runs on other threads: its own errno state, freed by the GC
+                WakeFdInterrupter interrupter = new WakeFdInterrupter(Downcalls.allocateErrnoState(Arena.ofAuto()), wakeFd);
+                return TruffleSafepoint.getCurrent().setBlockedFunction(null, interrupter, new Blocked<R>(blocker), call, null, null);
+            } finally {
+                FileCalls.close(errnoState, wakeFd);
+            }
+        }
+    }
+
+    /** What a call blocks with: poll(2) on its entries (0 ..) and, before them, the wake fd. */
+    public static final class Blocker {
+        private final MemorySegment errnoState;
+        private final MemorySegment pollfds;
+        private final int wakeFd;
+
+        Blocker(MemorySegment errnoState, MemorySegment pollfds, int wakeFd) {
+            this.errnoState = errnoState;
+            this.pollfds = pollfds;
+            this.wakeFd = wakeFd;
+        }
+
+        /** A confined errno state the call may use for its own native calls. */
+        public MemorySegment errnoState() {
+            return errnoState;
+        }
+
+        /** Sets the call's entry {@code index} to {@code fd} (negative: skipped) and {@code events}. */
+        public void set(int index, int fd, int events) {
+            FileCalls.setPollfd(pollfds, index + 1, fd, events);
+        }
+
+        /** The revents of the call's entry {@code index} after {@link #poll}. */
+        public int revents(int index) {
+            return FileCalls.revents(pollfds, index + 1);
+        }
+
+        /**
+         * poll(2) on the call's first {@code count} entries until one is ready or {@code deadline}
+         * ({@link System#nanoTime}, at least one poll) has passed: the count of ready entries (0 at
+         * the deadline) or -errno. Throws InterruptedException when Python handlers are due.
+         */
+        public int poll(int count, long deadline) throws InterruptedException {
+            FileCalls.setPollfd(pollfds, 0, wakeFd, FileCalls.POLLIN);
+            while (true) {
+                int rc = FileCalls.poll(errnoState, pollfds, count + 1, remainingMillis(deadline));
+                if (rc == -Errno.EINTR) {
+                    continue; // a JVM handler's signal: the interrupter writes the wake fd if a Python one is due
+                }
+                if (rc > 0 && FileCalls.revents(pollfds, 0) != 0) {
+                    throw new InterruptedException(); // Truffle runs the pending actions, then calls block again
+                }
+                return rc;
+            }
+        }
+
+        /** poll's timeout: the milliseconds to the deadline rounded up (CPython's _PyTime_ROUND_CEILING), -1 for none. */
+        private static int remainingMillis(long deadline) {
+            if (deadline == FOREVER) {
+                return -1;
+            }
+            long nanos = deadline - System.nanoTime();
+            if (nanos <= 0) {
+                return 0;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
+        }
+    }
+
+    private static final class Blocked<R> implements TruffleSafepoint.InterruptibleFunction<Call<R>, R> {
+        private final Blocker blocker;
+
+        Blocked(Blocker blocker) {
+            this.blocker = blocker;
+        }
+
+        @Override
+        public R apply(Call<R> call) throws InterruptedException {
+            return call.block(blocker);
+        }
+    }
+
+    private static final class WakeFdInterrupter implements TruffleSafepoint.Interrupter {
+        private final MemorySegment errnoState;
+        private final int wakeFd;
+
+        WakeFdInterrupter(MemorySegment errnoState, int wakeFd) {
+            this.errnoState = errnoState;
+            this.wakeFd = wakeFd;
+        }
+
+        @Override
+        public void interrupt(Thread thread) {
+            FileCalls.write(errnoState, wakeFd, ONE, JAVA_LONG.byteSize());
+        }
+
+        @Override
+        public void resetInterrupted() {
+            FileCalls.read(errnoState, wakeFd, DRAINED, JAVA_LONG.byteSize());
+        }
+    }
+}
