@@ -69,6 +69,7 @@ def install(native, options=""):
     after_import.register("syslog", _patch_with("syslog_"))
     after_import.register("fcntl", _patch_with("fcntl_"))
     after_import.register("select", _patch_with("select_"))
+    after_import.register("time", _patch_with("sleep_"))
     _install_declared_modules(after_import)
     _install_lazy_exports(os, posix)
 

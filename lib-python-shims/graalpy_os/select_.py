@@ -6,7 +6,6 @@ one that returns lets the call go on with the time left). select.select is poll(
 with select(2)'s fd limit and readiness sets; epoll.poll polls the epoll fd, then takes its events.
 """
 
-import math
 import operator
 import _thread
 
@@ -15,7 +14,6 @@ from ._declared.select import (EPOLL_CLOEXEC, EPOLLERR, EPOLLIN, EPOLLOUT, EPOLL
                                POLLPRI)
 
 _INT_MIN, _INT_MAX = -2**31, 2**31 - 1
-_TIME_MIN, _TIME_MAX = -2**63, 2**63 - 1
 _MS, _S = 10**6, 10**9
 # select(2)'s sets as Linux fills them from poll's events (fs/select.c: POLLIN_SET, POLLOUT_SET, POLLEX_SET)
 _READ_READY, _WRITE_READY, _EXCEPT_READY = POLLIN | POLLHUP | POLLERR, POLLOUT | POLLERR, POLLPRI
@@ -23,23 +21,11 @@ _EPOLL_CTL_ADD, _EPOLL_CTL_DEL, _EPOLL_CTL_MOD = 1, 2, 3
 
 
 def _timeout_ns(value, unit, type_message):
-    """_PyTime_FromSecondsObject / _PyTime_FromMillisecondsObject with _PyTime_ROUND_TIMEOUT
-    (away from zero), in nanoseconds; a value that is neither a float nor an integer raises
-    TypeError(type_message), as the callers replace the message."""
-    if isinstance(value, float):
-        if math.isnan(value):
-            raise ValueError("Invalid value NaN (not a number)")
-        d = value * unit
-        if not _TIME_MIN <= d < -_TIME_MIN:
-            raise OverflowError("timestamp out of range for platform time_t")
-        return math.ceil(d) if d >= 0 else math.floor(d)
+    """_convert.timeout_ns, its TypeError replaced by the caller's message, as selectmodule does."""
     try:
-        number = operator.index(value)
+        return _convert.timeout_ns(value, unit)
     except TypeError:
         raise TypeError(type_message) from None
-    if not _TIME_MIN <= number * unit <= _TIME_MAX:
-        raise OverflowError("timestamp too large to convert to C _PyTime_t")
-    return number * unit
 
 
 def _ms(ns, ceiling):
@@ -48,15 +34,23 @@ def _ms(ns, ceiling):
 
 
 def _fds(iterable):
-    """seq2set's PySequence_Fast: the objects, and their fds (PyObject_AsFileDescriptor)."""
-    if not isinstance(iterable, (list, tuple)):
+    """seq2set: PySequence_Fast (an exact list or tuple itself, read up to its current length, which
+    a fileno() may change), each object's fd by PyObject_AsFileDescriptor."""
+    if type(iterable) not in (list, tuple):
         try:
             iterator = iter(iterable)
         except TypeError:
             raise TypeError("arguments 1-3 must be sequences") from None
         iterable = list(iterator)
-    objects = list(iterable)
-    return objects, [_convert.fildes(obj) for obj in objects]
+    objects = []
+    fds = []
+    i = 0
+    while i < len(iterable):
+        obj = iterable[i]
+        fds.append(_convert.fildes(obj))
+        objects.append(obj)
+        i += 1
+    return objects, fds
 
 
 def select(rlist, wlist, xlist, timeout):

@@ -31,6 +31,8 @@ def patch(socket):
     socket.socket.sendmsg = sendmsg
     socket.socket.recvmsg = recvmsg
     socket.socketpair = _socketpair(socket)
+    for name in ("accept", "recv", "recv_into", "recvfrom", "recvfrom_into"):
+        setattr(socket.socket, name, _waiting_first(getattr(socket.socket, name)))
     socket.__all__.extend(name for name in ("SCM_RIGHTS", "CMSG_LEN", "CMSG_SPACE") if name not in socket.__all__)
 
 
@@ -98,10 +100,24 @@ socket (graalpy-os: SCM_RIGHTS file descriptors only; address is None)."""
     return data, ancdata, msg_flags, None
 
 
+def _waiting_first(method):
+    """A socket call that first waits, on a socket with a timeout, in the interruptible select:
+    GraalPy's own wait ran a signal handler but raised its exception only at the timeout (PEP 475)."""
+    import functools
+
+    @functools.wraps(method)
+    def waiting_first(self, *args, **kwargs):
+        _wait_ready(self, writing=False)
+        return method(self, *args, **kwargs)
+
+    return waiting_first
+
+
 def _wait_ready(sock, writing):
-    """A socket with a timeout is non-blocking underneath, as in CPython: wait for it first."""
+    """A socket with a timeout is non-blocking underneath, as in CPython: wait for it first
+    (a closed one: the call itself reports it)."""
     timeout = sock.gettimeout()
-    if timeout:
+    if timeout and sock.fileno() >= 0:
         import select
 
         readable, writable, _ = select.select([] if writing else [sock], [sock] if writing else [], [], timeout)

@@ -46,8 +46,8 @@ public final class InterruptibleBlocking {
      * an interruption (the deadline) is the call's state, set before {@link #run}.
      */
     public abstract static class Call<R> {
-        /** How many pollfd entries of its own the call polls at most. */
-        protected abstract int fdCount();
+        /** The fds the call polls (its entries: at most as many). */
+        protected abstract int[] fds();
 
         /** Blocks through {@link Blocker#poll} until the call's result is ready; throws what poll throws. */
         protected abstract R block(Blocker blocker) throws InterruptedException;
@@ -69,9 +69,10 @@ public final class InterruptibleBlocking {
     public static <R> R run(Call<R> call) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errnoState = Downcalls.allocateErrnoState(arena);
-            int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
+            int[] fds = call.fds();
+            int wakeFd = wakeFd(errnoState, fds);
             try {
-                Blocker blocker = new Blocker(errnoState, arena.allocate((1 + call.fdCount()) * FileCalls.POLLFD_SIZE, 8), wakeFd);
+                Blocker blocker = new Blocker(errnoState, arena.allocate((1 + fds.length) * FileCalls.POLLFD_SIZE, 8), wakeFd);
                 // the interrupter runs on other threads: its own errno state, freed by the GC
                 WakeFdInterrupter interrupter = new WakeFdInterrupter(Downcalls.allocateErrnoState(Arena.ofAuto()), wakeFd);
                 return TruffleSafepoint.getCurrent().setBlockedFunction(null, interrupter, new Blocked<R>(blocker), call, null, null);
@@ -79,6 +80,26 @@ public final class InterruptibleBlocking {
                 FileCalls.close(errnoState, wakeFd);
             }
         }
+    }
+
+    /**
+     * A new eventfd, numbered apart from the call's fds: the lowest free number is that of an fd the
+     * program closed and still polls, which must stay closed (POLLNVAL, EBADF), not be the wake fd.
+     */
+    private static int wakeFd(MemorySegment errnoState, int[] fds) {
+        int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
+        int above = -1;
+        boolean taken = false;
+        for (int fd : fds) {
+            above = Math.max(above, fd);
+            taken |= fd == wakeFd;
+        }
+        if (!taken) {
+            return wakeFd;
+        }
+        int moved = FileCalls.fcntl(errnoState, wakeFd, FileCalls.F_DUPFD_CLOEXEC, above + 1);
+        FileCalls.close(errnoState, wakeFd);
+        return (int) NativeError.check(moved);
     }
 
     /** What a call blocks with: poll(2) on its entries (0 ..) and, before them, the wake fd. */

@@ -24,6 +24,7 @@ import org.graalpyos.functions.fcntl.FcntlConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
 import org.graalpyos.functions.select.Select;
 import org.graalpyos.functions.select.SelectConstants;
+import org.graalpyos.functions.time.Sleep;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
@@ -89,6 +90,7 @@ public final class Functions {
         all.addAll(FileDescriptors.python());
         all.addAll(Fcntl.python());
         all.addAll(Select.python());
+        all.addAll(Sleep.python());
         return List.copyOf(all);
     }
 
@@ -99,6 +101,7 @@ public final class Functions {
         all.addAll(FileDescriptors.internal());
         all.addAll(Scheduling.internal());
         all.addAll(Select.internal());
+        all.addAll(Sleep.internal());
         return all;
     }
 

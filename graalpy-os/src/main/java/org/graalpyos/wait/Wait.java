@@ -114,8 +114,8 @@ public final class Wait {
         abstract long[] attempt();
 
         @Override
-        protected int fdCount() {
-            return 1;
+        protected int[] fds() {
+            return new int[]{childFd};
         }
 
         @Override

@@ -123,8 +123,8 @@ public final class Select {
         }
 
         @Override
-        protected int fdCount() {
-            return fds.length;
+        protected int[] fds() {
+            return fds;
         }
 
         @Override
@@ -221,8 +221,8 @@ public final class Select {
         }
 
         @Override
-        protected int fdCount() {
-            return 1;
+        protected int[] fds() {
+            return new int[]{epfd};
         }
 
         @Override
