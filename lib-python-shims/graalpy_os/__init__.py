@@ -200,13 +200,14 @@ def _patch_with(module_name):
     return patch
 
 
-def _as_builtin(value):
+def _as_builtin(value, module="posix"):
     """A module function of ours behaves like a C builtin: stored on a class it does not bind
-    `self` (CPython's test_posix stores os.posix_spawn as a class attribute)."""
+    `self` (CPython's test_posix stores os.posix_spawn as a class attribute, selectors
+    select.select and select.poll)."""
     import types
 
     if isinstance(value, types.FunctionType):
-        value.__module__ = "posix"
+        value.__module__ = module
         method = staticmethod(value)
         signature = getattr(value, "__text_signature__", None)
         if signature is not None:

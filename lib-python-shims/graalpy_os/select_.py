@@ -337,6 +337,8 @@ _declared.wrap(globals(), "select_")
 
 
 def patch(module):
-    module.select = select
-    module.poll = poll
+    from . import _as_builtin
+
+    module.select = _as_builtin(select, "select")
+    module.poll = _as_builtin(poll, "select")
     module.epoll = epoll

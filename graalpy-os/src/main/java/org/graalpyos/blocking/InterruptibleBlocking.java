@@ -10,7 +10,6 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.FileCalls;
-import org.graalpyos.nativeapi.NativeError;
 import org.graalpyos.nativeapi.WaitCalls;
 
 /**
@@ -29,6 +28,8 @@ import org.graalpyos.nativeapi.WaitCalls;
 public final class InterruptibleBlocking {
     /** A deadline that never comes. */
     public static final long FOREVER = Long.MAX_VALUE;
+    /** How often a call that could get no wake fd (the process is at its fd limit) looks for due handlers. */
+    private static final int NO_FD_TICK_MILLIS = 20;
     /** What the interrupter adds to the eventfd (shared: only ever read by write(2)). */
     private static final MemorySegment ONE = Arena.global().allocate(JAVA_LONG);
     /** Where a reset drains the eventfd's counter (shared: the contents are never used). */
@@ -72,12 +73,14 @@ public final class InterruptibleBlocking {
             int[] fds = call.fds();
             int wakeFd = wakeFd(errnoState, fds);
             try {
-                Blocker blocker = new Blocker(errnoState, arena.allocate((1 + fds.length) * FileCalls.POLLFD_SIZE, 8), wakeFd);
                 // the interrupter runs on other threads: its own errno state, freed by the GC
                 WakeFdInterrupter interrupter = new WakeFdInterrupter(Downcalls.allocateErrnoState(Arena.ofAuto()), wakeFd);
+                Blocker blocker = new Blocker(errnoState, arena.allocate((1 + fds.length) * FileCalls.POLLFD_SIZE, 8), interrupter);
                 return TruffleSafepoint.getCurrent().setBlockedFunction(null, interrupter, new Blocked<R>(blocker), call, null, null);
             } finally {
-                FileCalls.close(errnoState, wakeFd);
+                if (wakeFd >= 0) {
+                    FileCalls.close(errnoState, wakeFd);
+                }
             }
         }
     }
@@ -87,7 +90,10 @@ public final class InterruptibleBlocking {
      * program closed and still polls, which must stay closed (POLLNVAL, EBADF), not be the wake fd.
      */
     private static int wakeFd(MemorySegment errnoState, int[] fds) {
-        int wakeFd = (int) NativeError.check(WaitCalls.eventfd(errnoState));
+        int wakeFd = WaitCalls.eventfd(errnoState);
+        if (wakeFd < 0) {
+            return -1; // EMFILE at the fd limit: the interrupter sets a flag that the poll checks on a timer
+        }
         int above = -1;
         boolean taken = false;
         for (int fd : fds) {
@@ -99,19 +105,19 @@ public final class InterruptibleBlocking {
         }
         int moved = FileCalls.fcntl(errnoState, wakeFd, FileCalls.F_DUPFD_CLOEXEC, above + 1);
         FileCalls.close(errnoState, wakeFd);
-        return (int) NativeError.check(moved);
+        return Math.max(moved, -1);
     }
 
     /** What a call blocks with: poll(2) on its entries (0 ..) and, before them, the wake fd. */
     public static final class Blocker {
         private final MemorySegment errnoState;
         private final MemorySegment pollfds;
-        private final int wakeFd;
+        private final WakeFdInterrupter interrupter;
 
-        Blocker(MemorySegment errnoState, MemorySegment pollfds, int wakeFd) {
+        Blocker(MemorySegment errnoState, MemorySegment pollfds, WakeFdInterrupter interrupter) {
             this.errnoState = errnoState;
             this.pollfds = pollfds;
-            this.wakeFd = wakeFd;
+            this.interrupter = interrupter;
         }
 
         /** A confined errno state the call may use for its own native calls. */
@@ -135,14 +141,16 @@ public final class InterruptibleBlocking {
          * the deadline) or -errno. Throws InterruptedException when Python handlers are due.
          */
         public int poll(int count, long deadline) throws InterruptedException {
+            int wakeFd = interrupter.wakeFd;
             FileCalls.setPollfd(pollfds, 0, wakeFd, FileCalls.POLLIN);
             while (true) {
-                int rc = FileCalls.poll(errnoState, pollfds, count + 1, remainingMillis(deadline));
-                if (rc == -Errno.EINTR) {
-                    continue; // a JVM handler's signal: the interrupter writes the wake fd if a Python one is due
-                }
-                if (rc > 0 && FileCalls.revents(pollfds, 0) != 0) {
+                int timeout = remainingMillis(deadline);
+                int rc = FileCalls.poll(errnoState, pollfds, count + 1, wakeFd >= 0 || timeout >= 0 && timeout < NO_FD_TICK_MILLIS ? timeout : NO_FD_TICK_MILLIS);
+                if (wakeFd < 0 ? interrupter.interrupted : rc > 0 && FileCalls.revents(pollfds, 0) != 0) {
                     throw new InterruptedException(); // Truffle runs the pending actions, then calls block again
+                }
+                if (rc == -Errno.EINTR || wakeFd < 0 && rc == 0 && timeout != 0) {
+                    continue; // a JVM handler's signal, or a tick: the deadline has not come
                 }
                 return rc;
             }
@@ -174,9 +182,11 @@ public final class InterruptibleBlocking {
         }
     }
 
+    /** Writes the wake fd; without one (-1) sets a flag, which the poll reads every {@link #NO_FD_TICK_MILLIS}. */
     private static final class WakeFdInterrupter implements TruffleSafepoint.Interrupter {
         private final MemorySegment errnoState;
-        private final int wakeFd;
+        final int wakeFd;
+        volatile boolean interrupted;
 
         WakeFdInterrupter(MemorySegment errnoState, int wakeFd) {
             this.errnoState = errnoState;
@@ -185,12 +195,18 @@ public final class InterruptibleBlocking {
 
         @Override
         public void interrupt(Thread thread) {
-            FileCalls.write(errnoState, wakeFd, ONE, JAVA_LONG.byteSize());
+            interrupted = true;
+            if (wakeFd >= 0) {
+                FileCalls.write(errnoState, wakeFd, ONE, JAVA_LONG.byteSize());
+            }
         }
 
         @Override
         public void resetInterrupted() {
-            FileCalls.read(errnoState, wakeFd, DRAINED, JAVA_LONG.byteSize());
+            interrupted = false;
+            if (wakeFd >= 0) {
+                FileCalls.read(errnoState, wakeFd, DRAINED, JAVA_LONG.byteSize());
+            }
         }
     }
 }
