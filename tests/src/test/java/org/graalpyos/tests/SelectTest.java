@@ -100,7 +100,7 @@ class SelectTest {
                         calls = []
                         def handler(signum, frame):
                             calls.append(signum)
-                            if raising:
+                            if raising and len(calls) == 1:
                                 raise Boom()
                         old = signal.signal(signal.SIGCHLD, handler)
                         pid = os.fork()
@@ -116,6 +116,9 @@ class SelectTest {
                             outcome = "raised %s %s" % (type(e).__name__, e)
                         elapsed = time.monotonic() - start
                         os.waitpid(pid, 0)
+                        # GraalPy runs a handler through the JVM's signal thread: one may land after waitpid
+                        # (and a retried os.fork ends a child of its own), so this scenario's handler takes them
+                        time.sleep(0.2)
                         signal.signal(signal.SIGCHLD, old)
                         print("%s raising=%s: %s, handler ran: %s, %s" % (name, raising, outcome, bool(calls), "early" if elapsed < 1.5 else "at the timeout"), flush=True)
 

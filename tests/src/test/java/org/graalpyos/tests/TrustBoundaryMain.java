@@ -47,10 +47,12 @@ public final class TrustBoundaryMain {
                               b"/bin/sh", [], [1, 2], (), {}, object(), native, os, int, str]
                     NOT_NUMBERS = [v for v in VALUES if not isinstance(v, (int, float))]
                     # os._exit, os.abort, resource.prlimit, os.login_tty, and what acts on this process's fds and
-                    # priority (os.closerange, fcntl, lockf, the wake-up fd, tcsetpgrp, nice, setpriority):
-                    # legitimate for Python code, so only called with arguments they must refuse
+                    # priority (os.closerange, fcntl, lockf, the wake-up fd, tcsetpgrp, nice, setpriority), and what
+                    # blocks for as long as it is told (a timeout of -1 is none): legitimate for Python code, so only
+                    # called with arguments they must refuse
                     ONLY_REFUSED = {"exit_process", "abort", "prlimit", "login_tty", "posix.closerange", "fcntl_int", "fcntl_buffer",
-                                    "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority"}
+                                    "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority",
+                                    "sleep_ns", "poll_fds", "select_fds", "epoll_wait"}
                     outcomes = {}
                     calls = 0
 
