@@ -101,8 +101,8 @@ socket (graalpy-os: SCM_RIGHTS file descriptors only; address is None)."""
 
 
 def _waiting_first(method):
-    """A socket call that first waits, on a socket with a timeout, in the interruptible select:
-    GraalPy's own wait ran a signal handler but raised its exception only at the timeout (PEP 475)."""
+    """A socket call that first waits in the interruptible select (PEP 475): GraalPy's own wait, and
+    its blocking call, ran a signal handler but raised its exception only once the call was over."""
     import functools
 
     @functools.wraps(method)
@@ -114,10 +114,10 @@ def _waiting_first(method):
 
 
 def _wait_ready(sock, writing):
-    """A socket with a timeout is non-blocking underneath, as in CPython: wait for it first
-    (a closed one: the call itself reports it)."""
+    """Waits until a blocking socket or one with a timeout is ready, as CPython's sock_call does
+    (a non-blocking or closed one: the call itself reports it)."""
     timeout = sock.gettimeout()
-    if timeout and sock.fileno() >= 0:
+    if timeout != 0.0 and sock.fileno() >= 0:
         import select
 
         readable, writable, _ = select.select([] if writing else [sock], [sock] if writing else [], [], timeout)

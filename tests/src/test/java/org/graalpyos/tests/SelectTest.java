@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * select.select, select.poll, select.epoll and selectors on real pipes and sockets, their errors,
- * and PEP 475 for them, time.sleep and socket calls with a timeout: a SIGCHLD handler runs while
+ * and PEP 475 for them, time.sleep and socket calls: a SIGCHLD handler runs while
  * they block (a child exits 0.3 s into a call that would block 2 s); one that returns lets the call
  * go on to its result, one that raises ends it at once; in the parent and in a forked child. Every
  * output equal to python3's.
@@ -90,7 +90,7 @@ class SelectTest {
                     """;
 
     private static final String SIGNALS = """
-                    import os, select, selectors, signal, socket, sys, time
+                    import os, select, selectors, signal, socket, sys, threading, time
 
                     class Boom(Exception):
                         pass
@@ -102,19 +102,23 @@ class SelectTest {
                             calls.append(signum)
                             if raising and len(calls) == 1:
                                 raise Boom()
-                        old = signal.signal(signal.SIGCHLD, handler)
                         pid = os.fork()
                         if pid == 0:
                             time.sleep(0.3)
                             os._exit(0)
                         start = time.monotonic()
                         try:
+                            # set after the fork: under load os.fork retries, and the attempt it killed and
+                            # reaped raises a SIGCHLD of its own, which ran the handler inside os.fork
+                            old = signal.signal(signal.SIGCHLD, handler)
                             outcome = "returned %r" % (call(),)
                         except Boom:
                             outcome = "raised Boom"
                         except Exception as e:
                             outcome = "raised %s %s" % (type(e).__name__, e)
                         elapsed = time.monotonic() - start
+                        while cleanups:
+                            cleanups.pop()()
                         os.waitpid(pid, 0)
                         # GraalPy runs a handler through the JVM's signal thread: one may land after waitpid
                         # (and a retried os.fork ends a child of its own), so this scenario's handler takes them
@@ -172,22 +176,44 @@ class SelectTest {
                             s.settimeout(2.0)
                             return s.accept()
 
-                    def run():
-                        for call in (pipe_select, socket_select, pipe_poll, pipe_epoll, default_selector, sleep, recv_with_timeout, accept_with_timeout):
+                    cleanups = []
+
+                    def later(action):
+                        # the peer acts 1.6 s into the call, from a thread; joined after the call is timed
+                        thread = threading.Thread(target=lambda: (time.sleep(1.6), action()))
+                        thread.start()
+                        cleanups.append(thread.join)
+
+                    def blocking_recv():
+                        a, b = socket.socketpair()
+                        cleanups.extend([b.close, a.close])
+                        later(lambda: b.send(b"z"))
+                        return a.recv(10)
+
+                    def blocking_accept():
+                        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                        cleanups.append(s.close)
+                        s.bind(("127.0.0.1", 0)); s.listen()
+                        later(lambda: socket.create_connection(s.getsockname()).close())
+                        return type(s.accept()[0]).__name__
+
+                    def run(calls):
+                        for call in calls:
                             for raising in (False, True):
                                 scenario(call.__name__, raising, call)
 
+                    CALLS = [pipe_select, socket_select, pipe_poll, pipe_epoll, default_selector, sleep, recv_with_timeout, accept_with_timeout]
                     if sys.argv[1:] == ["child"]:
                         pid = os.fork()
                         if pid == 0:
                             try:
                                 print("in a forked child:", flush=True)
-                                run()
+                                run(CALLS)
                             finally:
                                 os._exit(0)
                         os.waitpid(pid, 0)
                     else:
-                        run()
+                        run(CALLS + [blocking_recv, blocking_accept])  # threads: not in a forked child
                     """;
 
     @Test
