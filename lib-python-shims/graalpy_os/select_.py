@@ -10,7 +10,7 @@ import operator
 import _thread
 
 from . import _clinic, _codec, _convert, _declared, _native
-from ._declared.select import (EPOLL_CLOEXEC, EPOLLERR, EPOLLIN, EPOLLOUT, EPOLLPRI, POLLERR, POLLHUP, POLLIN, POLLOUT,
+from ._declared.select import (EPOLL_CLOEXEC, EPOLLIN, EPOLLOUT, EPOLLPRI, POLLERR, POLLHUP, POLLIN, POLLOUT,
                                POLLPRI)
 
 _INT_MIN, _INT_MAX = -2**31, 2**31 - 1
