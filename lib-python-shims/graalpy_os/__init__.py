@@ -79,6 +79,8 @@ def install(native, options=""):
     after_import.register("mmap", _patch_with("mmap_"))
     after_import.register("time", _patch_with("time_"))
     after_import.register_before("signal", _install_signal_names)
+    after_import.register("select", _patch_with("select_"))
+    after_import.register("time", _patch_with("sleep_"))
     _install_declared_modules(after_import)
     after_import.register("errno", _patch_errno)
     _install_lazy_exports(os, posix)
@@ -226,13 +228,14 @@ def _patch_with(module_name):
     return patch
 
 
-def _as_builtin(value):
+def _as_builtin(value, module="posix"):
     """A module function of ours behaves like a C builtin: stored on a class it does not bind
-    `self` (CPython's test_posix stores os.posix_spawn as a class attribute)."""
+    `self` (CPython's test_posix stores os.posix_spawn as a class attribute, selectors
+    select.select and select.poll)."""
     import types
 
     if isinstance(value, types.FunctionType):
-        value.__module__ = "posix"
+        value.__module__ = module
         method = staticmethod(value)
         signature = getattr(value, "__text_signature__", None)
         if signature is not None:

@@ -1,5 +1,6 @@
 """Argument converters shared by the shims, each the Python twin of one CPython C converter."""
 
+import math
 import operator
 import os
 import sys
@@ -299,3 +300,20 @@ def pytime_from_seconds(value, ceiling):
     if not _PYTIME_MIN <= nanoseconds <= _PYTIME_MAX:
         raise OverflowError("timestamp too large to convert to C _PyTime_t")
     return nanoseconds
+_TIME_MIN, _TIME_MAX = -2**63, 2**63 - 1
+
+
+def timeout_ns(value, unit):
+    """_PyTime_FromSecondsObject (unit 10**9) / _PyTime_FromMillisecondsObject (10**6) with
+    _PyTime_ROUND_TIMEOUT (away from zero): nanoseconds from a float or an integer (__index__)."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            raise ValueError("Invalid value NaN (not a number)")
+        d = value * unit
+        if not _TIME_MIN <= d < -_TIME_MIN:
+            raise OverflowError("timestamp out of range for platform time_t")
+        return math.ceil(d) if d >= 0 else math.floor(d)
+    number = operator.index(value)
+    if not _TIME_MIN <= number * unit <= _TIME_MAX:
+        raise OverflowError("timestamp too large to convert to C _PyTime_t")
+    return number * unit

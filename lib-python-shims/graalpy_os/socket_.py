@@ -37,6 +37,8 @@ def patch(socket):
     socket.socket.sendmsg = sendmsg
     socket.socket.recvmsg = recvmsg
     socket.socketpair = _socketpair(socket)
+    for name in ("accept", "recv", "recv_into", "recvfrom", "recvfrom_into"):
+        setattr(socket.socket, name, _waiting_first(getattr(socket.socket, name)))
     socket.__all__.extend(name for name in ("SCM_RIGHTS", "CMSG_LEN", "CMSG_SPACE") if name not in socket.__all__)
     # socket.py defines these only when _socket.socket has sendmsg/recvmsg, which it gets here
     import array
@@ -116,10 +118,24 @@ socket (graalpy-os: SCM_RIGHTS file descriptors only; address is None)."""
     return data, ancdata, msg_flags, None
 
 
+def _waiting_first(method):
+    """A socket call that first waits in the interruptible select (PEP 475): GraalPy's own wait, and
+    its blocking call, ran a signal handler but raised its exception only once the call was over."""
+    import functools
+
+    @functools.wraps(method)
+    def waiting_first(self, *args, **kwargs):
+        _wait_ready(self, writing=False)
+        return method(self, *args, **kwargs)
+
+    return waiting_first
+
+
 def _wait_ready(sock, writing):
-    """A socket with a timeout is non-blocking underneath, as in CPython: wait for it first."""
+    """Waits until a blocking socket or one with a timeout is ready, as CPython's sock_call does
+    (a non-blocking or closed one: the call itself reports it)."""
     timeout = sock.gettimeout()
-    if timeout:
+    if timeout != 0.0 and sock.fileno() >= 0:
         import select
 
         readable, writable, _ = select.select([] if writing else [sock], [sock] if writing else [], [], timeout)

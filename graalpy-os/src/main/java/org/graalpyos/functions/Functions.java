@@ -28,6 +28,9 @@ import org.graalpyos.functions.fcntl.Fcntl;
 import org.graalpyos.functions.fcntl.FcntlConstants;
 import org.graalpyos.functions.mmap.MmapConstants;
 import org.graalpyos.functions.posixshmem.SharedMemory;
+import org.graalpyos.functions.select.Select;
+import org.graalpyos.functions.select.SelectConstants;
+import org.graalpyos.functions.time.Sleep;
 import org.graalpyos.functions.grp.Groups;
 import org.graalpyos.functions.resource.Limits;
 import org.graalpyos.functions.syslog.Syslog;
@@ -69,6 +72,7 @@ public final class Functions {
         all.add(new ModuleConstants("posix", ProcessConstants.class));
         all.add(new ModuleConstants("mmap", MmapConstants.class));
         all.add(new ModuleConstants("fcntl", FcntlConstants.class));
+        all.add(new ModuleConstants("select", SelectConstants.class));
         // _socket, before socket.py's "from _socket import *" and its IntEnum conversions read it
         all.add(new ModuleConstants("_socket", SocketConstants.class));
         // _signal's, before signal.py's "from _signal import *" and its IntEnum conversions (Signals, Sigmasks) read it
@@ -111,6 +115,8 @@ public final class Functions {
         all.addAll(Paths.python());
         all.addAll(ProcessControl.python());
         all.addAll(SignalFunctions.python());
+        all.addAll(Select.python());
+        all.addAll(Sleep.python());
         return List.copyOf(all);
     }
 
@@ -126,6 +132,8 @@ public final class Functions {
         all.addAll(ProcessControl.internal());
         all.addAll(SignalFunctions.internal());
         all.addAll(Clocks.internal());
+        all.addAll(Select.internal());
+        all.addAll(Sleep.internal());
         return all;
     }
 

@@ -263,6 +263,15 @@ public final class Downcalls {
         }
     }
 
+    /** (int, pointer, int, int) → int. */
+    static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, int d) {
+        try {
+            return result((int) h.invokeExact(e, a, b, c, d), e);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** (int, pointer, int, pointer) → int. */
     static int call(MethodHandle h, MemorySegment e, int a, MemorySegment b, int c, MemorySegment d) {
         try {

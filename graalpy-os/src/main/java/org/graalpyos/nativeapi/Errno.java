@@ -9,6 +9,7 @@ public final class Errno {
     @CConstant public static final int ESRCH = 3;
     @CConstant public static final int EINTR = 4;
     @CConstant public static final int E2BIG = 7;
+    @CConstant public static final int EBADF = 9;
     @CConstant public static final int ENOEXEC = 8;
     @CConstant public static final int EAGAIN = 11;
     @CConstant public static final int EACCES = 13;

@@ -137,16 +137,33 @@ public final class FileCalls {
      */
     public static int pollIn(MemorySegment errnoState, MemorySegment pollfds, int[] fds, int timeoutMillis) {
         for (int i = 0; i < fds.length; i++) {
-            pollfds.set(JAVA_INT, i * POLLFD_SIZE, fds[i]);
-            pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + 4, POLLIN);
-            pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + 6, (short) 0);
+            setPollfd(pollfds, i, fds[i], POLLIN);
         }
-        return Downcalls.call(Fds.POLL, errnoState, pollfds, (long) fds.length, timeoutMillis);
+        return poll(errnoState, pollfds, fds.length, timeoutMillis);
     }
 
     /** Whether entry {@code index} of the last {@link #pollIn} had an event. */
     public static boolean polledReady(MemorySegment pollfds, int index) {
-        return pollfds.get(ValueLayout.JAVA_SHORT, index * POLLFD_SIZE + 6) != 0;
+        return revents(pollfds, index) != 0;
+    }
+
+    // ---- poll(2) on any events (select.poll, select.select, the interruptible blocking calls) ----
+
+    /** poll(2) on the first {@code count} entries of {@code pollfds}: the count of entries with events, 0 on timeout, -errno. */
+    public static int poll(MemorySegment errnoState, MemorySegment pollfds, int count, int timeoutMillis) {
+        return Downcalls.call(Fds.POLL, errnoState, pollfds, (long) count, timeoutMillis);
+    }
+
+    /** Sets entry {@code index} of {@code pollfds} to {@code fd} and {@code events}, its revents cleared. */
+    public static void setPollfd(MemorySegment pollfds, int index, int fd, int events) {
+        pollfds.set(JAVA_INT, index * POLLFD_SIZE, fd);
+        pollfds.set(ValueLayout.JAVA_SHORT, index * POLLFD_SIZE + 4, (short) events);
+        pollfds.set(ValueLayout.JAVA_SHORT, index * POLLFD_SIZE + 6, (short) 0);
+    }
+
+    /** The revents poll(2) left in entry {@code index}, as an unsigned 16-bit value. */
+    public static int revents(MemorySegment pollfds, int index) {
+        return Short.toUnsignedInt(pollfds.get(ValueLayout.JAVA_SHORT, index * POLLFD_SIZE + 6));
     }
 
     /** access(2) with F_OK: 0 when {@code path} exists, else -errno (ENOENT, ENOTDIR, EACCES, ...). */

@@ -70,6 +70,12 @@ public final class ForkChildCalls {
             FileCalls.closeRangeExcept(errnoState, 1, 0, new int[0]); // nothing
             FileCalls.closeRange(errnoState, 1, 0); // EINVAL
             FileCalls.openMax();
+            // what a blocking call of Python code makes (blocking/InterruptibleBlocking: os.wait*, select, poll, epoll)
+            FileCalls.close(errnoState, WaitCalls.eventfd(errnoState));
+            FileCalls.poll(errnoState, empty, 0, 0); // (pointer, long, int): no fds, no wait
+            EpollCalls.create1(errnoState, -1); // EINVAL
+            EpollCalls.ctl(errnoState, -1, 0, -1, empty); // (int, int, int, pointer): EBADF
+            EpollCalls.await(errnoState, -1, empty, 1, 0); // (int, pointer, int, int): EBADF
             MemorySegment old = arena.allocate(SignalCalls.SIGACTION_SIZE, 8);
             SignalCalls.sigaction(errnoState, Signals.SIGQUIT, MemorySegment.NULL, old); // (int, pointer, pointer): also fexecve
             SignalCalls.pthreadSigmask(Signals.SIG_BLOCK, MemorySegment.NULL, old);

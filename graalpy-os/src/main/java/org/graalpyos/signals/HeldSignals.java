@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.graalpyos.blocking.InterruptibleBlocking;
 import org.graalpyos.jvm.JvmInternals;
 import org.graalpyos.nativeapi.Downcalls;
 import org.graalpyos.nativeapi.Errno;
@@ -25,7 +26,6 @@ import org.graalpyos.nativeapi.SignalCalls;
 import org.graalpyos.nativeapi.Signals;
 import org.graalpyos.nativeapi.SystemCalls;
 import org.graalpyos.nativeapi.WaitCalls;
-import org.graalpyos.wait.InterruptibleWait;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -221,7 +221,7 @@ public final class HeldSignals {
             int fd = (int) NativeError.check(SignalCalls.signalfd(errnoState, set));
             WAITERS.add(waiter);
             try {
-                Integer signal = InterruptibleWait.until(new Taken(errnoState, set, info, arena.allocate(16, 8)), fd, timeoutNanos);
+                Integer signal = InterruptibleBlocking.until(new Taken(errnoState, set, info, arena.allocate(16, 8)), fd, timeoutNanos);
                 if (signal == null) {
                     return new long[7];
                 }
@@ -421,7 +421,7 @@ public final class HeldSignals {
 
     private static long await(Expectation expectation, long timeoutNanos) {
         try {
-            Long arrived = InterruptibleWait.until(expectation, expectation.fd, timeoutNanos);
+            Long arrived = InterruptibleBlocking.until(expectation, expectation.fd, timeoutNanos);
             return arrived == null ? expectation.arrived() : arrived;
         } finally {
             forget(expectation);

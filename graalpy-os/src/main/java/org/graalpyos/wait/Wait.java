@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import org.graalpyos.blocking.InterruptibleBlocking;
 import org.graalpyos.nativeapi.CConstant;
 import org.graalpyos.nativeapi.Errno;
 import org.graalpyos.nativeapi.Downcalls;
@@ -15,7 +16,7 @@ import org.graalpyos.nativeapi.NativeError;
 
 /**
  * wait4(2) and waitid(2), the calls behind os.wait/wait3/wait4/waitpid/waitid. EINTR is retried
- * here (PEP 475); Python's blocking waits go through {@link InterruptibleWait}, so that signal
+ * here (PEP 475); Python's blocking waits go through {@link InterruptibleBlocking}, so that signal
  * handlers run (and may raise) while they block.
  */
 public final class Wait {
@@ -67,10 +68,7 @@ public final class Wait {
         }
         int pidfd = pid > 0 && (options & STOP_EVENTS) == 0 ? pidfd(pid) : -1;
         try {
-            return InterruptibleWait.until(() -> {
-                long[] result = wait4(pid, options | WNOHANG);
-                return result[0] == 0 ? null : result;
-            }, pidfd);
+            return InterruptibleBlocking.until(new Wait4(pid, options, pidfd));
         } finally {
             if (pidfd >= 0) {
                 closeFd(pidfd);
@@ -86,14 +84,54 @@ public final class Wait {
         boolean exitsOnly = (options & WEXITED) != 0 && (options & STOP_EVENTS) == 0;
         int ownPidfd = exitsOnly && idtype == P_PID ? pidfd(id) : -1;
         try {
-            return InterruptibleWait.until(() -> {
-                long[] info = waitid(idtype, id, options | WNOHANG);
-                return info[0] == 0 ? null : info;
-            }, exitsOnly && idtype == P_PIDFD ? id : ownPidfd);
+            return InterruptibleBlocking.until(new Waitid(idtype, id, options, exitsOnly && idtype == P_PIDFD ? id : ownPidfd));
         } finally {
             if (ownPidfd >= 0) {
                 closeFd(ownPidfd);
             }
+        }
+    }
+
+    /** A blocking wait: WNOHANG attempts, polling between them on the child's pidfd (readable once it has exited) or a timer. */
+    private abstract static class UntilReady extends InterruptibleBlocking.Attempts<long[]> {
+        UntilReady(int childFd) {
+            super(childFd, -1);
+        }
+    }
+
+    private static final class Wait4 extends UntilReady {
+        private final int pid;
+        private final int options;
+
+        Wait4(int pid, int options, int childFd) {
+            super(childFd);
+            this.pid = pid;
+            this.options = options;
+        }
+
+        @Override
+        protected long[] attempt() {
+            long[] result = wait4(pid, options | WNOHANG);
+            return result[0] == 0 ? null : result;
+        }
+    }
+
+    private static final class Waitid extends UntilReady {
+        private final int idtype;
+        private final int id;
+        private final int options;
+
+        Waitid(int idtype, int id, int options, int childFd) {
+            super(childFd);
+            this.idtype = idtype;
+            this.id = id;
+            this.options = options;
+        }
+
+        @Override
+        protected long[] attempt() {
+            long[] info = waitid(idtype, id, options | WNOHANG);
+            return info[0] == 0 ? null : info;
         }
     }
 

@@ -67,6 +67,7 @@ class NativeLayoutTest {
                     #include <spawn.h>
                     #include <stddef.h>
                     #include <stdio.h>
+                    #include <sys/epoll.h>
                     #include <sys/eventfd.h>
                     #include <sys/file.h>
                     #include <sys/ioctl.h>
@@ -75,6 +76,7 @@ class NativeLayoutTest {
                     #include <sys/signalfd.h>
                     #include <sys/time.h>
                     #include <sys/resource.h>
+                    #include <sys/select.h>
                     #include <sys/socket.h>
                     #include <sys/statvfs.h>
                     #include <sys/times.h>

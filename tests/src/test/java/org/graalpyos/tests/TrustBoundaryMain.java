@@ -51,8 +51,9 @@ public final class TrustBoundaryMain {
                     # affinity, scheduling and namespaces (writes and transfers to fds, fifos and nodes, chroot,
                     # extended attributes, sched_set*, unshare, setns, fallocate, syncs), the system clock
                     # (clock_settime), signals and timers (kill(-1, ...) as root reaches every process; alarm,
-                    # setitimer; masks) and what blocks until a signal comes (pause, sigwait): legitimate for
-                    # Python code, so only called with arguments they must refuse
+                    # setitimer; masks) and what blocks until a signal comes (pause, sigwait) or for as long as it is
+                    # told (a timeout of -1 is none): legitimate for Python code, so only called with arguments they
+                    # must refuse
                     ONLY_REFUSED = {"exit_process", "abort", "prlimit", "login_tty", "posix.closerange", "fcntl_int", "fcntl_buffer",
                                     "lockf", "set_wakeup_fd", "posix.tcsetpgrp", "posix.nice", "posix.setpriority",
                                     "io_pwrite", "io_readv", "io_writev", "io_sendfile", "io_splice", "io_eventfd_read", "io_eventfd_write",
@@ -60,7 +61,7 @@ public final class TrustBoundaryMain {
                                     "sched_set_param", "sched_set_scheduler", "posix.unshare", "posix.setns", "posix.posix_fallocate",
                                     "posix.posix_fadvise", "posix.fdatasync", "posix.sync", "posix.pread", "clock_set",
                                     "signal_alarm", "signal_itimer", "signal_mask", "signal_pause", "signal_send", "signal_wait",
-                                    "signal_pidfd_send"}
+                                    "signal_pidfd_send", "sleep_ns", "poll_fds", "select_fds", "epoll_wait"}
                     # what changes the whole system (the host name): only with arguments of a type they must refuse
                     SYSTEM_WIDE = {"set_host_name"}
                     NOT_TEXT = [v for v in NOT_NUMBERS if not isinstance(v, (str, bytes))]
